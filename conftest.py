@@ -1,0 +1,366 @@
+"""pytest configuration of tensor katas.
+
+- Which code runs: the learner's stubs in ``katas/`` (default), ``--solutions`` (or
+  ``KATAS_SOLUTIONS=1``) for ``solutions/``, or ``--verify`` for the project's own check: every
+  kata test against the solution (must pass), the untouched stub (must fail with
+  NotImplementedError) and each named mistake (at least one test must reject it).
+- ``device``: parametrized over cpu, cuda, mps; ``--device=cpu,cuda`` (or ``KATAS_DEVICE``)
+  narrows it, and a device asked for explicitly but absent is an error. ``tf_device`` is the
+  TensorFlow counterpart ('/CPU:0' or '/GPU:0').
+- Hypothesis profiles: ``learner`` (default), ``ci`` (derandomized, chosen when ``CI`` is set),
+  ``thorough``; ``HYPOTHESIS_PROFILE`` picks one by name.
+- A per-test timeout (``--kata-timeout``, ``KATAS_TIMEOUT``) so an endless loop fails one test.
+- Reporting: an untouched stub gives one TODO line per test; a wrong answer gives expected vs
+  got, the input and the likely misconception.
+
+Nothing here imports torch or TensorFlow unless a collected test needs it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sys
+import threading
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, register_random, settings
+
+import katas  # noqa: F401  (silences TensorFlow's start-up log before anything imports it)
+from katas._support import curriculum
+from katas._support.checks import KataMismatch
+from katas._support.loader import KataBroken, KataModule, KataTimeout, mistakes_of
+
+DEVICES = ("cpu", "cuda", "mps")
+ROOT = Path(__file__).resolve().parent
+
+# --- Hypothesis profiles ------------------------------------------------------------------------
+# Framework ops have no useful deadline (first calls compile kernels), hence deadline=None.
+_common: dict[str, Any] = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("learner", max_examples=20, **_common)
+settings.register_profile("ci", max_examples=40, derandomize=True, database=None, print_blob=True, **_common)
+settings.register_profile("thorough", max_examples=400, **_common)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "learner"))
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("tensor katas")
+    group.addoption(
+        "--solutions",
+        action="store_true",
+        default=_truthy(os.environ.get("KATAS_SOLUTIONS")),
+        help="run the kata tests against solutions/ instead of your stubs (env: KATAS_SOLUTIONS=1)",
+    )
+    group.addoption(
+        "--verify",
+        action="store_true",
+        help="project check: solutions pass, untouched stubs fail, every named mistake is rejected",
+    )
+    group.addoption(
+        "--device",
+        default=os.environ.get("KATAS_DEVICE", ""),
+        help="comma-separated devices to test: cpu,cuda,mps (env: KATAS_DEVICE); default all, "
+        "absent ones skipped; a device named here but absent is an error",
+    )
+    group.addoption(
+        "--kata-timeout",
+        type=float,
+        default=float(os.environ.get("KATAS_TIMEOUT", "60")),
+        help="seconds one test may run before it fails as a likely endless loop (0: no limit)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("verify"):
+        if config.getoption("solutions"):
+            raise pytest.UsageError("--verify already runs the solutions; drop --solutions")
+        # Verify only needs each verdict, not the smallest failing example: skip shrinking, which
+        # is most of the time spent on stubs and named mistakes.
+        current = settings._current_profile  # noqa: SLF001
+        settings.register_profile("verify", settings.get_profile(current), phases=[Phase.explicit, Phase.generate])
+        settings.load_profile("verify")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    if config.getoption("verify"):
+        target = "verify: solutions must pass, untouched stubs must fail, named mistakes must be rejected"
+    elif config.getoption("solutions"):
+        target = "testing the reference solutions in solutions/"
+    else:
+        target = "testing your code in katas/"
+    devices, explicit = _selected_devices(config)
+    return [
+        f"tensor katas: {target}",
+        f"devices: {','.join(devices)}{' (explicit)' if explicit else ' (absent ones are skipped)'}; "
+        f"hypothesis profile: {settings._current_profile}",  # noqa: SLF001
+    ]
+
+
+# --- devices ------------------------------------------------------------------------------------
+
+
+def _selected_devices(config: pytest.Config) -> tuple[list[str], bool]:
+    raw = config.getoption("device")
+    if not raw:
+        return list(DEVICES), False
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(DEVICES))
+    if unknown:
+        raise pytest.UsageError(f"--device: unknown device(s) {unknown}; choose from {', '.join(DEVICES)}")
+    return names, True
+
+
+def torch_device_absent(name: str) -> str | None:
+    """Why torch cannot use device ``name`` here, or None if it can."""
+    import torch
+
+    if name == "cuda" and not torch.cuda.is_available():
+        return "CUDA not available"
+    if name == "mps":
+        if not torch.backends.mps.is_built():
+            return "MPS not built into this torch"
+        if not torch.backends.mps.is_available():
+            return "no MPS device"
+    return None
+
+
+def tf_device_absent(name: str) -> str | None:
+    """Why TensorFlow cannot use device ``name`` here, or None if it can."""
+    if name == "mps":
+        return "TensorFlow has no MPS device"
+    if name == "cuda":
+        import tensorflow as tf
+
+        if not tf.config.list_physical_devices("GPU"):
+            return "no GPU visible to TensorFlow"
+    return None
+
+
+def _device_or_skip(request: pytest.FixtureRequest, absent: str | None) -> None:
+    if absent is None:
+        return
+    if _selected_devices(request.config)[1]:
+        pytest.fail(f"--device asked for {request.param}, but {absent}", pytrace=False)
+    pytest.skip(absent)
+
+
+@pytest.fixture(scope="session")
+def device(request: pytest.FixtureRequest) -> str:
+    """A torch device name: 'cpu', 'cuda' or 'mps' (absent ones skip with the reason)."""
+    _device_or_skip(request, torch_device_absent(request.param))
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def tf_device(request: pytest.FixtureRequest) -> str:
+    """The TensorFlow device for the same ids: '/CPU:0' for cpu, '/GPU:0' for cuda."""
+    _device_or_skip(request, tf_device_absent(request.param))
+    return "/GPU:0" if request.param == "cuda" else "/CPU:0"
+
+
+# --- which code the kata tests exercise ---------------------------------------------------------
+
+STUB, SOLUTION, MISTAKE = "stub", "solution", "mistake:"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    devices, _ = _selected_devices(metafunc.config)
+    for name in ("device", "tf_device"):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, devices, indirect=True, scope="session", ids=devices)
+    if "kata" in metafunc.fixturenames and metafunc.config.getoption("verify"):
+        kata = curriculum.for_test_file(metafunc.definition.path)
+        targets = [SOLUTION, STUB] + [MISTAKE + m.id for m in (mistakes_of(kata) if kata else [])]
+        metafunc.parametrize("kata", targets, indirect=True, scope="module", ids=targets)
+
+
+@pytest.fixture(scope="module")
+def kata(request: pytest.FixtureRequest) -> KataModule:
+    """The module under test, imported lazily inside each test (see katas/_support/loader.py)."""
+    entry = curriculum.for_test_file(request.path)
+    if entry is None:
+        pytest.fail(f"{request.path} is not the test file of a kata listed in katas/curriculum.toml")
+    target = getattr(request, "param", SOLUTION if request.config.getoption("solutions") else STUB)
+    if target == STUB:
+        return KataModule(entry, "katas")
+    if target == SOLUTION:
+        return KataModule(entry, "solutions")
+    mistake = {m.id: m for m in mistakes_of(entry)}[target.removeprefix(MISTAKE)]
+    return KataModule(entry, "solutions", mistake)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    order = {kata.tests: index for index, kata in enumerate(curriculum.load())}
+    items.sort(key=lambda item: order.get(Path(item.path).resolve(), len(order)))  # curriculum order
+    verify = config.getoption("verify")
+    for item in items:
+        if curriculum.for_test_file(item.path) is None:
+            continue
+        if "kata" not in getattr(item, "fixturenames", ()):
+            raise pytest.UsageError(f"{item.nodeid}: kata tests must use the `kata` fixture")
+        if not verify:
+            continue
+        target = item.callspec.params["kata"]
+        if target == STUB:
+            item.add_marker(pytest.mark.xfail(raises=NotImplementedError, strict=True, reason="untouched stub"))
+        elif target.startswith(MISTAKE):
+            item.add_marker(pytest.mark.xfail(strict=False, reason=target))
+
+
+class _TorchRandom:
+    """torch's global RNG in the shape Hypothesis seeds, so each example reproduces."""
+
+    def seed(self, seed: int) -> None:
+        import torch
+
+        torch.manual_seed(seed)
+
+    def getstate(self) -> Any:
+        import torch
+
+        return torch.get_rng_state()
+
+    def setstate(self, state: Any) -> None:
+        import torch
+
+        torch.set_rng_state(state)
+
+
+_torch_random = _TorchRandom()  # Hypothesis keeps a weak reference only
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if "torch" in sys.modules:  # only when a collected test module uses torch
+        register_random(_torch_random)
+
+
+# --- timeout --------------------------------------------------------------------------------------
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Any:
+    """Fail a test that runs longer than --kata-timeout, with KataTimeout.
+
+    KataTimeout is a BaseException so that Hypothesis does not catch it and re-run the hanging
+    code while shrinking (pytest-timeout's signal method raises pytest's Failed, which Hypothesis
+    treats as a test failure and retries with no timer left).
+    """
+    seconds = item.config.getoption("kata_timeout")
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return (yield)
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise KataTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return (yield)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# --- reporting ------------------------------------------------------------------------------------
+
+TODO_KEY = "kata_todo"
+
+
+def _stub_frame(excinfo: pytest.ExceptionInfo[BaseException]) -> tuple[str, int, str] | None:
+    """(relative path, line, function) of the innermost traceback entry in a kata stub file."""
+    for entry in reversed(excinfo.traceback):
+        path = Path(str(entry.path))
+        if curriculum.for_source_file(path) is not None:
+            return path.relative_to(ROOT).as_posix(), entry.lineno + 1, entry.name
+    return None
+
+
+def _with_notes(error: BaseException, text: str) -> str:
+    notes = [note for note in getattr(error, "__notes__", ()) if not note.startswith("You can reproduce")]
+    return "\n".join([text, *notes])
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if not report.failed or call.excinfo is None:
+        return report
+    error = call.excinfo.value
+    if isinstance(error, NotImplementedError) and (frame := _stub_frame(call.excinfo)):
+        path, line, function = frame
+        entry = curriculum.for_source_file(ROOT / path)
+        hint = f"  Hint: {entry.hints[0]}" if entry and entry.hints else ""
+        todo = f"implement {function}() in {path}:{line}.{hint}"
+        report.user_properties.append((TODO_KEY, todo))
+        report.longrepr = f"TODO {todo}"
+    elif isinstance(error, KataBroken):
+        report.longrepr = f"BROKEN {error}"
+    elif isinstance(error, KataTimeout):
+        report.longrepr = (
+            f"TIMEOUT {item.name} did not finish within {error.args[0]:g} s: look for an endless loop "
+            "(a while loop whose condition never changes?) or raise --kata-timeout"
+        )
+    elif isinstance(error, KataMismatch):
+        report.longrepr = _with_notes(error, str(error))
+    return report
+
+
+def _todo(report: pytest.TestReport) -> str | None:
+    return dict(report.user_properties).get(TODO_KEY) if report.failed else None
+
+
+def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> Any:
+    """A stub's NotImplementedError is 'todo', not a failure page (the run still exits 1)."""
+    if report.when == "call" and _todo(report):
+        return "todo", "T", ("TODO", {"yellow": True})
+    return None
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    todos = [r for r in terminalreporter.stats.get("todo", []) if _todo(r)]
+    if todos:
+        terminalreporter.section(f"to do: {len(todos)} tests wait for unimplemented code", yellow=True)
+        for report in todos:
+            terminalreporter.line(f"TODO {report.nodeid}: {_todo(report)}")
+    if config.getoption("verify"):
+        _verify_summary(terminalreporter, config)
+
+
+# --- verify: every named mistake must be rejected by at least one test ---------------------------
+
+_MISTAKE_ID = re.compile(r"mistake:(\w+)")
+_verdicts: dict[tuple[str, str], list[str]] = defaultdict(list)  # (test file, mistake) -> outcomes
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    match = _MISTAKE_ID.search(report.nodeid)
+    if match is None or report.when != "call":
+        return
+    rejected = report.outcome == "skipped" and hasattr(report, "wasxfail")
+    _verdicts[(report.nodeid.split("::")[0], match.group(1))].append("rejected" if rejected else "accepted")
+
+
+def _verify_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    terminalreporter.section("named mistakes")
+    for (test_file, mistake_id), outcomes in sorted(_verdicts.items()):
+        rejections = outcomes.count("rejected")
+        verdict = "rejected" if rejections else "NOT REJECTED"
+        terminalreporter.line(
+            f"{verdict:>12}  {test_file} mistake:{mistake_id}  ({rejections} of {len(outcomes)} tests fail for it)",
+            red=not rejections,
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if session.config.getoption("verify") and any(
+        "rejected" not in outcomes for outcomes in _verdicts.values()
+    ):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,1 @@
+"""Support code for the kata tests: manifest, loader, checks, strategies. Not a kata."""

@@ -1,0 +1,95 @@
+"""The curriculum: ``katas/curriculum.toml`` read into typed records.
+
+The manifest is the one place that says which katas exist, in what order, with which hints.
+Tests, the meta-tests and (later) the runner all read it through :func:`load`.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[2]
+MANIFEST = ROOT / "katas" / "curriculum.toml"
+FRAMEWORKS = frozenset({"torch", "tensorflow"})
+
+
+@dataclass(frozen=True)
+class Kata:
+    """One manifest entry, plus where its files are."""
+
+    topic: str
+    name: str
+    title: str
+    frameworks: tuple[str, ...]
+    objective: str
+    hints: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.topic}/{self.name}"
+
+    @property
+    def stub(self) -> Path:
+        return ROOT / "katas" / self.topic / f"{self.name}.py"
+
+    @property
+    def tests(self) -> Path:
+        return ROOT / "katas" / self.topic / f"test_{self.name}.py"
+
+    @property
+    def solution(self) -> Path:
+        return ROOT / "solutions" / self.topic / f"{self.name}.py"
+
+    @property
+    def mistakes(self) -> Path:
+        return ROOT / "mistakes" / self.topic / f"{self.name}.py"
+
+    def module(self, package: str) -> str:
+        """Dotted module name of this kata in ``katas``, ``solutions`` or ``mistakes``."""
+        return f"{package}.{self.topic}.{self.name}"
+
+
+@functools.cache
+def load(path: Path = MANIFEST) -> tuple[Kata, ...]:
+    """All katas in learning order."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return tuple(
+        Kata(
+            topic=entry["topic"],
+            name=entry["name"],
+            title=entry["title"],
+            frameworks=tuple(entry["frameworks"]),
+            objective=entry["objective"],
+            hints=tuple(entry["hints"]),
+        )
+        for entry in data["kata"]
+    )
+
+
+def by_id() -> dict[str, Kata]:
+    return {kata.id: kata for kata in load()}
+
+
+def for_test_file(path: Path) -> Kata | None:
+    """The kata whose tests live in ``path`` (``katas/<topic>/test_<name>.py``), if any."""
+    path = Path(path).resolve()
+    if path.parent.parent != ROOT / "katas" or not path.name.startswith("test_"):
+        return None
+    return by_id().get(f"{path.parent.name}/{path.stem.removeprefix('test_')}")
+
+
+def for_source_file(path: Path) -> Kata | None:
+    """The kata whose stub is ``path`` (``katas/<topic>/<name>.py``), if any."""
+    path = Path(path).resolve()
+    if path.parent.parent != ROOT / "katas":
+        return None
+    return by_id().get(f"{path.parent.name}/{path.stem}")

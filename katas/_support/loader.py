@@ -1,0 +1,94 @@
+"""Which code a kata's tests exercise: the learner's stub, the solution, or a named mistake.
+
+Tests never import the module under test themselves. They receive a :class:`KataModule`, a lazy
+stand-in that imports the real module on first attribute access, inside the test. So a syntax
+error, a bad import or an endless loop in one stub fails that kata's tests with one clear line,
+and every other kata is collected and run as before.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from types import ModuleType
+from typing import Any
+
+from katas._support.curriculum import ROOT, Kata
+from katas._support.mistakes import Mistake, mistakes_in
+
+
+class KataBroken(Exception):
+    """The module under test could not be imported; the message says why, in one line."""
+
+
+class KataModule:
+    """Attribute access forwards to the module under test, imported on first use."""
+
+    def __init__(self, kata: Kata, package: str, mistake: Mistake | None = None) -> None:
+        self._kata = kata
+        self._package = package  # "katas" or "solutions"
+        self._mistake = mistake
+        self._module: ModuleType | None = None
+        self._broken: str | None = None
+
+    def __repr__(self) -> str:
+        where = self._kata.module(self._package)
+        return f"<kata {where}{' with mistake ' + self._mistake.id if self._mistake else ''}>"
+
+    def _load(self) -> ModuleType:
+        if self._module is not None:
+            return self._module
+        if self._broken is not None:  # fail fast: do not re-run a hanging or crashing import
+            raise KataBroken(self._broken)
+        name = self._kata.module(self._package)
+        try:
+            self._module = importlib.import_module(name)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # SyntaxError, ImportError, SystemExit, a timeout, ...
+            self._broken = describe_import_failure(name, error)
+            raise KataBroken(self._broken) from None
+        return self._module
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._mistake is not None and attribute == self._mistake.replaces:
+            return self._mistake.impl
+        return getattr(self._load(), attribute)
+
+
+def describe_import_failure(module_name: str, error: BaseException) -> str:
+    """One line that names the file, the line and the error."""
+    path = module_name.replace(".", "/") + ".py"
+    line = ""
+    if isinstance(error, SyntaxError) and error.lineno:
+        line = f":{error.lineno}"
+    else:
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            if frame.filename.startswith(str(ROOT / module_name.split(".")[0])):
+                line = f":{frame.lineno}"
+                break
+    kind = type(error).__name__
+    detail = error.msg if isinstance(error, SyntaxError) else str(error)
+    if isinstance(error, SystemExit):
+        detail = f"the module called sys.exit({error.code!r}) while being imported"
+    if isinstance(error, KataTimeout):
+        kind, detail = "timeout", f"importing took over {error.args[0]:g} s (an endless loop at module level?)"
+    return f"{path}{line} cannot be imported: {kind}: {detail}"
+
+
+def mistakes_of(kata: Kata) -> list[Mistake]:
+    """The named mistakes kept for ``kata`` (empty if it has no mistakes module)."""
+    if not kata.mistakes.exists():
+        return []
+    return mistakes_in(importlib.import_module(kata.module("mistakes")))
+
+
+def forget(kata: Kata) -> None:
+    """Drop the kata's modules from ``sys.modules`` so the next use imports fresh code."""
+    for package in ("katas", "solutions", "mistakes"):
+        sys.modules.pop(kata.module(package), None)
+
+
+class KataTimeout(BaseException):
+    """A test ran past its time limit (see conftest.py); a BaseException so Hypothesis lets it through."""
