@@ -94,7 +94,7 @@ def to_torch(array: np.ndarray, device: str = "cpu", *, requires_grad: bool = Fa
     """A torch tensor with the array's values, dtype and shape, on ``device``."""
     import torch
 
-    tensor = torch.from_numpy(np.ascontiguousarray(array).copy()).to(device)
+    tensor = torch.from_numpy(np.array(array, order="C", copy=True)).to(device)
     return tensor.requires_grad_(requires_grad) if requires_grad else tensor
 
 
@@ -145,3 +145,29 @@ def polynomials(*, max_degree: int = 4) -> st.SearchStrategy[Polynomial]:
 def points(bound: float = 3.0) -> st.SearchStrategy[float]:
     """Points w at which to differentiate: finite floats in [-bound, bound]."""
     return st.floats(-bound, bound, allow_nan=False, allow_infinity=False)
+
+
+# --- one law, two frameworks ------------------------------------------------------------------
+
+FRAMEWORKS = ("torch", "tensorflow")
+
+
+def to_framework(framework: str, array: np.ndarray, device: str = "cpu") -> Any:
+    """The array as a tensor of ``framework`` ('torch' or 'tensorflow')."""
+    return to_torch(array, device) if framework == "torch" else to_tf(array, device)
+
+
+def framework_dtype(framework: str, name: str) -> Any:
+    """The dtype object named ``name`` ('float32', ...) in ``framework``."""
+    if framework == "torch":
+        import torch
+
+        return getattr(torch, name)
+    import tensorflow as tf
+
+    return tf.as_dtype(name)
+
+
+def pick(kata: Any, name: str, framework: str) -> Any:
+    """The kata's function for ``framework``: ``name`` for torch, ``tf_<name>`` for TensorFlow."""
+    return getattr(kata, name if framework == "torch" else f"tf_{name}")

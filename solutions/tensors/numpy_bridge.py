@@ -1,0 +1,21 @@
+"""Reference answer of kata tensors/numpy_bridge."""
+
+import numpy as np
+import tensorflow as tf
+import torch
+
+
+def to_numpy(t: torch.Tensor) -> np.ndarray:
+    return t.detach().cpu().numpy()
+
+
+def from_numpy_shared(a: np.ndarray) -> torch.Tensor:
+    return torch.from_numpy(a)
+
+
+def torch_to_tf(t: torch.Tensor) -> tf.Tensor:
+    return tf.constant(to_numpy(t))
+
+
+def tf_to_torch(x: tf.Tensor) -> torch.Tensor:
+    return torch.from_numpy(x.numpy())
