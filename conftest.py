@@ -33,14 +33,16 @@ from hypothesis import HealthCheck, Phase, register_random, settings
 import katas  # noqa: F401  (silences TensorFlow's start-up log before anything imports it)
 from katas._support import curriculum
 from katas._support.checks import KataMismatch
-from katas._support.loader import KataBroken, KataModule, KataTimeout, mistakes_of
+from katas._support.loader import KataBroken, KataModule, KataTimeout, KataTodo, mistakes_of, stub_location
 
 DEVICES = ("cpu", "cuda", "mps")
 ROOT = Path(__file__).resolve().parent
 
 # --- Hypothesis profiles ------------------------------------------------------------------------
 # Framework ops have no useful deadline (first calls compile kernels), hence deadline=None.
-_common: dict[str, Any] = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+# No explain phase: its "lines only run by failing cases" note is noise for a learner.
+_PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
+_common: dict[str, Any] = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "phases": _PHASES}
 settings.register_profile("learner", max_examples=20, **_common)
 settings.register_profile("ci", max_examples=40, derandomize=True, database=None, print_blob=True, **_common)
 settings.register_profile("thorough", max_examples=400, **_common)
@@ -210,7 +212,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             continue
         target = item.callspec.params["kata"]
         if target == STUB:
-            item.add_marker(pytest.mark.xfail(raises=NotImplementedError, strict=True, reason="untouched stub"))
+            item.add_marker(
+                pytest.mark.xfail(raises=(NotImplementedError, KataTodo), strict=True, reason="untouched stub")
+            )
         elif target.startswith(MISTAKE):
             item.add_marker(pytest.mark.xfail(strict=False, reason=target))
 
@@ -274,15 +278,6 @@ def pytest_runtest_call(item: pytest.Item) -> Any:
 TODO_KEY = "kata_todo"
 
 
-def _stub_frame(excinfo: pytest.ExceptionInfo[BaseException]) -> tuple[str, int, str] | None:
-    """(relative path, line, function) of the innermost traceback entry in a kata stub file."""
-    for entry in reversed(excinfo.traceback):
-        path = Path(str(entry.path))
-        if curriculum.for_source_file(path) is not None:
-            return path.relative_to(ROOT).as_posix(), entry.lineno + 1, entry.name
-    return None
-
-
 def _with_notes(error: BaseException, text: str) -> str:
     notes = [note for note in getattr(error, "__notes__", ()) if not note.startswith("You can reproduce")]
     return "\n".join([text, *notes])
@@ -294,8 +289,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if not report.failed or call.excinfo is None:
         return report
     error = call.excinfo.value
-    if isinstance(error, NotImplementedError) and (frame := _stub_frame(call.excinfo)):
-        path, line, function = frame
+    location = error.args if isinstance(error, KataTodo) else None
+    if isinstance(error, NotImplementedError):  # raised through framework code (e.g. a Function)
+        location = stub_location(error)
+    if location:
+        path, line, function = location
         entry = curriculum.for_source_file(ROOT / path)
         hint = f"  Hint: {entry.hints[0]}" if entry and entry.hints else ""
         todo = f"implement {function}() in {path}:{line}.{hint}"

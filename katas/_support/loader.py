@@ -8,12 +8,17 @@ and every other kata is collected and run as before.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 import sys
 import traceback
+from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from katas._support import curriculum
 from katas._support.curriculum import ROOT, Kata
 from katas._support.mistakes import Mistake, mistakes_in
 
@@ -54,7 +59,40 @@ class KataModule:
     def __getattr__(self, attribute: str) -> Any:
         if self._mistake is not None and attribute == self._mistake.replaces:
             return self._mistake.impl
-        return getattr(self._load(), attribute)
+        value = getattr(self._load(), attribute)
+        return _todo_aware(value) if self._package == "katas" and inspect.isfunction(value) else value
+
+
+class KataTodo(BaseException):
+    """An untouched stub was called: (path, line, function) of its NotImplementedError.
+
+    A BaseException, so Hypothesis stops at the first example instead of shrinking a failure
+    that has nothing to shrink.
+    """
+
+
+def stub_location(error: BaseException) -> tuple[str, int, str] | None:
+    """(path relative to the repo, line, function) of the innermost frame of ``error`` that is
+    in a kata stub file, or None."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        path = Path(frame.filename)
+        if curriculum.for_source_file(path) is not None:
+            return path.resolve().relative_to(ROOT).as_posix(), frame.lineno or 0, frame.name
+    return None
+
+
+def _todo_aware(function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except NotImplementedError as error:
+            location = stub_location(error)
+            if location is None:
+                raise
+            raise KataTodo(*location) from error
+
+    return call
 
 
 def describe_import_failure(module_name: str, error: BaseException) -> str:

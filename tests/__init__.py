@@ -1,0 +1,1 @@
+"""Meta-tests of the project itself: manifest, strategies, isolation, imports, reporting."""

@@ -1,0 +1,47 @@
+"""A throw-away copy of the project in which a test may break or solve katas, and run pytest."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COPIED = ("katas", "solutions", "mistakes", "conftest.py", "pyproject.toml")
+
+
+@dataclass
+class Run:
+    returncode: int
+    output: str
+
+
+class Sandbox:
+    def __init__(self, where: Path) -> None:
+        self.root = where
+        for name in COPIED:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
+            else:
+                shutil.copy2(source, where / name)
+
+    def write(self, relative: str, text: str) -> None:
+        (self.root / relative).write_text(text)
+
+    def solve(self, kata_id: str) -> None:
+        """Do a kata the way a learner would: put the reference answer into the stub."""
+        topic, name = kata_id.split("/")
+        shutil.copy2(self.root / "solutions" / topic / f"{name}.py", self.root / "katas" / topic / f"{name}.py")
+
+    def python(self, *args: str, timeout: float = 300) -> Run:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("KATAS_", "PYTEST_"))}
+        done = subprocess.run([sys.executable, *args], cwd=self.root, env=env, capture_output=True,
+                              text=True, timeout=timeout)
+        return Run(done.returncode, done.stdout + done.stderr)
+
+    def pytest(self, *args: str, timeout: float = 300) -> Run:
+        return self.python("-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", *args, timeout=timeout)

@@ -1,0 +1,128 @@
+"""What a learner sees, checked in a throw-away copy of the project run as a subprocess."""
+
+import re
+
+import pytest
+
+TORCH_ONLY = ["katas/tensors/test_devices.py", "katas/autograd/test_accumulation.py",
+              "katas/autograd/test_no_grad.py", "katas/autograd/test_numeric_gradient.py",
+              "katas/autograd/test_linear_gradients.py"]
+SOLVED, BROKEN = "autograd/linear_gradients", "autograd/accumulation"
+
+BREAKAGES = {
+    "syntax error": ("def accumulated_grad(f, w, passes)\n    return 0\n", "SyntaxError"),
+    "missing import": ("import torchh\n", "ModuleNotFoundError: No module named 'torchh'"),
+    "exception at import": ("raise RuntimeError('oops')\n", "RuntimeError: oops"),
+    "sys.exit at import": ("import sys\nsys.exit(3)\n", "sys.exit(3)"),
+    "endless loop at import": ("while True:\n    pass\n", "timeout"),
+}
+
+
+def outcomes(output: str) -> dict[str, str]:
+    """nodeid -> PASSED / FAILED / TODO from pytest -rA style lines."""
+    found = {}
+    for status, nodeid in re.findall(r"^(PASSED|FAILED|ERROR) (\S+)", output, re.M):
+        found[nodeid] = status
+    return found
+
+
+@pytest.mark.parametrize("breakage", list(BREAKAGES))
+def test_a_broken_kata_fails_alone_with_one_clear_line(sandbox, breakage):
+    source, message = BREAKAGES[breakage]
+    sandbox.solve(SOLVED)
+    sandbox.write(f"katas/{BROKEN}.py", source)
+    run = sandbox.pytest(f"katas/{BROKEN.replace('/', '/test_')}.py", f"katas/{SOLVED.replace('/', '/test_')}.py",
+                         "-rA", "--kata-timeout=3")
+    assert run.returncode == 1, run.output
+    broken_lines = [line for line in run.output.splitlines() if line.startswith("BROKEN ")]
+    assert broken_lines and all(message in line for line in broken_lines), run.output
+    assert all(f"katas/{BROKEN}.py" in line for line in broken_lines)
+    assert "Traceback" not in run.output
+    results = outcomes(run.output)
+    assert {s for n, s in results.items() if "test_linear_gradients" in n} == {"PASSED"}, run.output
+    assert {s for n, s in results.items() if "test_accumulation" in n} == {"FAILED"}, run.output
+
+
+def test_an_endless_loop_in_a_function_times_out_that_test_only(sandbox):
+    sandbox.write("katas/autograd/accumulation.py", sandbox.root.joinpath("solutions/autograd/accumulation.py")
+                  .read_text().replace("    grads = []\n", "    grads = []\n    while True:\n        pass\n"))
+    run = sandbox.pytest("katas/autograd/test_accumulation.py", "-rA", "--kata-timeout=2")
+    results = outcomes(run.output)
+    assert results["katas/autograd/test_accumulation.py::test_backward_passes_add_up"] == "PASSED", run.output
+    assert results["katas/autograd/test_accumulation.py::test_each_batch_gets_its_own_gradient"] == "FAILED"
+    assert "TIMEOUT test_each_batch_gets_its_own_gradient did not finish within 2 s" in run.output
+
+
+def test_untouched_stubs_give_one_todo_line_per_test_and_solving_one_kata_turns_exactly_it_green(sandbox):
+    sandbox.solve(SOLVED)
+    run = sandbox.pytest("katas/autograd", "-p", "no:randomly")
+    assert run.returncode == 1
+    todo = [line for line in run.output.splitlines() if line.startswith("TODO ")]
+    assert todo, run.output
+    assert all("implement " in line and " Hint: " in line for line in todo)
+    assert not any("test_linear_gradients" in line for line in todo)
+    assert "Traceback" not in run.output and "NotImplementedError" not in run.output
+    ran = int(re.search(r"(\d+) todo", run.output).group(1)) + int(re.search(r"(\d+) passed", run.output).group(1))
+    assert len(todo) == int(re.search(r"(\d+) todo", run.output).group(1)) and ran > len(todo)
+    green = sandbox.pytest("katas/autograd/test_linear_gradients.py")
+    assert green.returncode == 0, green.output
+
+
+def test_a_wrong_answer_reads_expected_got_input_and_misconception(sandbox):
+    sandbox.write("katas/autograd/linear_gradients.py", sandbox.root.joinpath("mistakes/autograd/linear_gradients.py")
+                  .read_text().replace("def no_factor_two", "def mse_linear_grads"))
+    run = sandbox.pytest("katas/autograd/test_linear_gradients.py")
+    assert run.returncode == 1
+    for expected in ("wrong values", "expected values:", "got      values:", "likely misconception:",
+                     "Failing test case", "problem="):
+        assert expected in run.output, run.output
+
+
+def test_torch_only_katas_never_import_tensorflow(sandbox):
+    code = ("import sys, pytest; rc = pytest.main(['-q', '-p', 'no:cacheprovider', '-p', 'no:xdist', '--solutions', "
+            + ", ".join(repr(f) for f in TORCH_ONLY)
+            + "]); print('FRAMEWORKS', sorted(m for m in ('torch', 'tensorflow', 'keras') if m in sys.modules)); "
+            "sys.exit(rc)")
+    run = sandbox.python("-c", code)
+    assert run.returncode == 0, run.output
+    assert "FRAMEWORKS ['torch']" in run.output
+
+
+def test_collecting_imports_no_framework(sandbox):
+    code = ("import sys, pytest; pytest.main(['-q', '--collect-only', '-p', 'no:cacheprovider', 'katas/tensors/test_devices.py']); "
+            "print('FRAMEWORKS', sorted(m for m in ('tensorflow', 'keras') if m in sys.modules))")
+    assert "FRAMEWORKS []" in sandbox.python("-c", code).output
+
+
+def test_tensorflow_start_up_log_is_silenced(sandbox):
+    run = sandbox.pytest("--solutions", "katas/tensors/test_reductions.py")
+    assert run.returncode == 0, run.output
+    for noise in ("oneDNN", "cpu_feature_guard", "absl::InitializeLog", "rebuild TensorFlow"):
+        assert noise not in run.output
+
+
+def test_device_ids_and_an_explicit_absent_device_is_an_error(sandbox):
+    listed = sandbox.pytest("--solutions", "--collect-only", "-q", "katas/tensors/test_reductions.py")
+    ids = set(re.findall(r"test_column_means_on_device\[(\w+)\]", listed.output))
+    assert ids == {"cpu", "cuda", "mps"}
+    only_cpu = sandbox.pytest("--solutions", "--device=cpu", "katas/tensors/test_reductions.py", "-rs")
+    assert only_cpu.returncode == 0 and "skipped" not in only_cpu.output, only_cpu.output
+    import torch
+
+    if not torch.cuda.is_available():
+        missing = sandbox.pytest("--solutions", "--device=cuda", "katas/tensors/test_reductions.py")
+        assert missing.returncode != 0
+        assert "--device asked for cuda, but CUDA not available" in missing.output
+
+
+def test_keras_folder_never_shadows_keras(sandbox):
+    for folder in ("katas", "solutions"):
+        run = sandbox.python("-c", "import keras; print('KERAS', keras.__file__)")
+        assert "site-packages" in run.output.split("KERAS")[1], run.output
+        inside = sandbox.root / folder
+        code = "import keras; print('KERAS', keras.__file__, hasattr(keras, 'Sequential'))"
+        import subprocess
+        import sys
+
+        done = subprocess.run([sys.executable, "-c", code], cwd=inside, capture_output=True, text=True)
+        assert "site-packages" in done.stdout and done.stdout.strip().endswith("True"), done.stdout + done.stderr

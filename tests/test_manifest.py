@@ -1,0 +1,93 @@
+"""The manifest agrees with the files, both ways, and every kata is complete."""
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+from katas._support import curriculum
+from katas._support.loader import mistakes_of
+
+KATAS = curriculum.load()
+ROOT = curriculum.ROOT
+
+
+def public_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    return {node.name for node in tree.body
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_")}
+
+
+def kata_files_on_disk() -> set[str]:
+    return {f"{p.parent.name}/{p.stem}" for p in (ROOT / "katas").glob("*/*.py")
+            if not p.name.startswith(("test_", "_")) and not p.parent.name.startswith("_")}
+
+
+def test_every_kata_on_disk_is_in_the_manifest():
+    assert kata_files_on_disk() - {k.id for k in KATAS} == set()
+
+
+def test_kata_ids_are_unique():
+    ids = [k.id for k in KATAS]
+    assert len(ids) == len(set(ids))
+
+
+def test_topics_stay_together_in_learning_order():
+    topics = [k.topic for k in KATAS]
+    assert topics == sorted(topics, key=topics.index), "a topic's katas must be consecutive"
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
+def test_listed_kata_is_complete(kata):
+    for path in (kata.stub, kata.tests, kata.solution, kata.mistakes):
+        assert path.is_file(), f"{kata.id}: missing {path.relative_to(ROOT)}"
+    assert kata.title.strip() and kata.objective.strip(), f"{kata.id}: title and objective must be set"
+    assert kata.hints and all(h.strip() for h in kata.hints), f"{kata.id}: needs at least one non-empty hint"
+    assert kata.frameworks and set(kata.frameworks) <= curriculum.FRAMEWORKS, f"{kata.id}: frameworks"
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
+def test_stub_and_solution_have_the_same_public_names(kata):
+    assert public_names(kata.stub) == public_names(kata.solution)
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
+def test_stub_is_docstrings_and_not_implemented_errors(kata):
+    """A stub is a signature, a docstring with the spec, and one raising line per function."""
+    module = ast.parse(kata.stub.read_text())
+    for top in module.body:
+        if isinstance(top, (ast.FunctionDef, ast.ClassDef)):
+            assert ast.get_docstring(top), f"{kata.id}: {top.name} needs a docstring (the spec)"
+    for node in ast.walk(module):
+        if isinstance(node, ast.FunctionDef):
+            statements = node.body[1:] if ast.get_docstring(node) else node.body
+            assert len(statements) == 1 and isinstance(statements[0], ast.Raise), f"{kata.id}: {node.name}"
+            raised = ast.unparse(statements[0])
+            assert "NotImplementedError" in raised and kata.id in raised, f"{node.name}: name the kata"
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
+def test_kata_has_named_mistakes_of_its_public_names(kata):
+    mistakes = mistakes_of(kata)
+    assert mistakes, f"{kata.id}: keep at least one named mistake in {kata.mistakes.relative_to(ROOT)}"
+    names = public_names(kata.solution)
+    for m in mistakes:
+        assert m.replaces in names, f"{kata.id}: mistake {m.id} replaces unknown {m.replaces!r}"
+        assert m.description.strip()
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
+def test_frameworks_in_manifest_match_the_stub_imports(kata):
+    imported = {alias.name.split(".")[0] for node in ast.walk(ast.parse(kata.stub.read_text()))
+                if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module.split(".")[0] for node in ast.walk(ast.parse(kata.stub.read_text()))
+                 if isinstance(node, ast.ImportFrom) and node.module}
+    assert imported & curriculum.FRAMEWORKS == set(kata.frameworks)
+
+
+def test_loader_finds_the_test_file_of_every_kata():
+    for kata in KATAS:
+        assert curriculum.for_test_file(kata.tests) == kata
+        assert curriculum.for_source_file(kata.stub) == kata
+        assert importlib.util.find_spec(kata.module("solutions")) is not None
