@@ -178,9 +178,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     for name in ("device", "tf_device"):
         if name in metafunc.fixturenames:
             metafunc.parametrize(name, devices, indirect=True, scope="session", ids=devices)
-    if "kata" in metafunc.fixturenames and metafunc.config.getoption("verify"):
-        kata = curriculum.for_test_file(metafunc.definition.path)
-        targets = [SOLUTION, STUB] + [MISTAKE + m.id for m in (mistakes_of(kata) if kata else [])]
+    kata = curriculum.for_test_file(metafunc.definition.path)
+    if kata is not None and "kata" in metafunc.fixturenames and metafunc.config.getoption("verify"):
+        targets = [SOLUTION, STUB] + [MISTAKE + m.id for m in mistakes_of(kata)]
         metafunc.parametrize("kata", targets, indirect=True, scope="module", ids=targets)
 
 
@@ -347,6 +347,8 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def _verify_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if not _verdicts:
+        return
     terminalreporter.section("named mistakes")
     for (test_file, mistake_id), outcomes in sorted(_verdicts.items()):
         rejections = outcomes.count("rejected")

@@ -1,7 +1,7 @@
 """The manifest agrees with the files, both ways, and every kata is complete."""
 
 import ast
-import importlib
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -38,52 +38,52 @@ def test_topics_stay_together_in_learning_order():
     assert topics == sorted(topics, key=topics.index), "a topic's katas must be consecutive"
 
 
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
-def test_listed_kata_is_complete(kata):
-    for path in (kata.stub, kata.tests, kata.solution, kata.mistakes):
-        assert path.is_file(), f"{kata.id}: missing {path.relative_to(ROOT)}"
-    assert kata.title.strip() and kata.objective.strip(), f"{kata.id}: title and objective must be set"
-    assert kata.hints and all(h.strip() for h in kata.hints), f"{kata.id}: needs at least one non-empty hint"
-    assert kata.frameworks and set(kata.frameworks) <= curriculum.FRAMEWORKS, f"{kata.id}: frameworks"
+@pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
+def test_listed_kata_is_complete(entry):
+    for path in (entry.stub, entry.tests, entry.solution, entry.mistakes):
+        assert path.is_file(), f"{entry.id}: missing {path.relative_to(ROOT)}"
+    assert entry.title.strip() and entry.objective.strip(), f"{entry.id}: title and objective must be set"
+    assert entry.hints and all(h.strip() for h in entry.hints), f"{entry.id}: needs at least one non-empty hint"
+    assert entry.frameworks and set(entry.frameworks) <= curriculum.FRAMEWORKS, f"{entry.id}: frameworks"
 
 
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
-def test_stub_and_solution_have_the_same_public_names(kata):
-    assert public_names(kata.stub) == public_names(kata.solution)
+@pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
+def test_stub_and_solution_have_the_same_public_names(entry):
+    assert public_names(entry.stub) == public_names(entry.solution)
 
 
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
-def test_stub_is_docstrings_and_not_implemented_errors(kata):
+@pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
+def test_stub_is_docstrings_and_not_implemented_errors(entry):
     """A stub is a signature, a docstring with the spec, and one raising line per function."""
-    module = ast.parse(kata.stub.read_text())
+    module = ast.parse(entry.stub.read_text())
     for top in module.body:
         if isinstance(top, (ast.FunctionDef, ast.ClassDef)):
-            assert ast.get_docstring(top), f"{kata.id}: {top.name} needs a docstring (the spec)"
+            assert ast.get_docstring(top), f"{entry.id}: {top.name} needs a docstring (the spec)"
     for node in ast.walk(module):
         if isinstance(node, ast.FunctionDef):
             statements = node.body[1:] if ast.get_docstring(node) else node.body
-            assert len(statements) == 1 and isinstance(statements[0], ast.Raise), f"{kata.id}: {node.name}"
+            assert len(statements) == 1 and isinstance(statements[0], ast.Raise), f"{entry.id}: {node.name}"
             raised = ast.unparse(statements[0])
-            assert "NotImplementedError" in raised and kata.id in raised, f"{node.name}: name the kata"
+            assert "NotImplementedError" in raised and entry.id in raised, f"{node.name}: name the entry"
 
 
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
-def test_kata_has_named_mistakes_of_its_public_names(kata):
-    mistakes = mistakes_of(kata)
-    assert mistakes, f"{kata.id}: keep at least one named mistake in {kata.mistakes.relative_to(ROOT)}"
-    names = public_names(kata.solution)
+@pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
+def test_kata_has_named_mistakes_of_its_public_names(entry):
+    mistakes = mistakes_of(entry)
+    assert mistakes, f"{entry.id}: keep at least one named mistake in {entry.mistakes.relative_to(ROOT)}"
+    names = public_names(entry.solution)
     for m in mistakes:
-        assert m.replaces in names, f"{kata.id}: mistake {m.id} replaces unknown {m.replaces!r}"
+        assert m.replaces in names, f"{entry.id}: mistake {m.id} replaces unknown {m.replaces!r}"
         assert m.description.strip()
 
 
-@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.id)
-def test_frameworks_in_manifest_match_the_stub_imports(kata):
-    imported = {alias.name.split(".")[0] for node in ast.walk(ast.parse(kata.stub.read_text()))
+@pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
+def test_frameworks_in_manifest_match_the_stub_imports(entry):
+    imported = {alias.name.split(".")[0] for node in ast.walk(ast.parse(entry.stub.read_text()))
                 if isinstance(node, ast.Import) for alias in node.names}
-    imported |= {node.module.split(".")[0] for node in ast.walk(ast.parse(kata.stub.read_text()))
+    imported |= {node.module.split(".")[0] for node in ast.walk(ast.parse(entry.stub.read_text()))
                  if isinstance(node, ast.ImportFrom) and node.module}
-    assert imported & curriculum.FRAMEWORKS == set(kata.frameworks)
+    assert imported & curriculum.FRAMEWORKS == set(entry.frameworks)
 
 
 def test_loader_finds_the_test_file_of_every_kata():
