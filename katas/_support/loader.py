@@ -122,11 +122,5 @@ def mistakes_of(kata: Kata) -> list[Mistake]:
     return mistakes_in(importlib.import_module(kata.module("mistakes")))
 
 
-def forget(kata: Kata) -> None:
-    """Drop the kata's modules from ``sys.modules`` so the next use imports fresh code."""
-    for package in ("katas", "solutions", "mistakes"):
-        sys.modules.pop(kata.module(package), None)
-
-
 class KataTimeout(BaseException):
     """A test ran past its time limit (see conftest.py); a BaseException so Hypothesis lets it through."""

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from katas._support.checks import check_equal, check_tensor, describe
-from katas._support.strategies import arrays, float_dtypes, shapes, to_tf, to_torch
+from katas._support.strategies import FRAMEWORKS, arrays, float_dtypes, pick, shapes, to_framework, to_tf, to_torch
 
 DENSE = "x @ W + b with W of shape (in, out): one output per column of W, plus the bias"
 
@@ -47,13 +47,12 @@ def test_tf_dense_matches_numpy_on_its_device(kata, tf_device, data):
                  **tolerance(x), misconception=DENSE, call=f"tf_dense({describe(x)}, {describe(W)}, {describe(b)})")
 
 
-@pytest.mark.parametrize("framework", ["torch", "tensorflow"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
 @given(inputs=mismatched_inputs())
 def test_shape_mismatch_raises_value_error_naming_both_shapes(kata, framework, inputs):
     x, W, b = inputs
-    function, convert = (kata.dense, to_torch) if framework == "torch" else (kata.tf_dense, to_tf)
     with pytest.raises(ValueError) as raised:
-        function(*(convert(a) for a in inputs))
+        pick(kata, "dense", framework)(*(to_framework(framework, a) for a in inputs))
     for name, shape in (("x", x.shape), ("W", W.shape)):
         check_equal(str(shape) in str(raised.value), True, call=f"dense with x {x.shape} and W {W.shape}",
                     what=f"error message names the shape of {name}, {shape}",
