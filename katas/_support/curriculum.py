@@ -18,7 +18,7 @@ else:  # pragma: no cover - Python 3.10
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = ROOT / "katas" / "curriculum.toml"
-FRAMEWORKS = frozenset({"torch", "tensorflow"})
+FRAMEWORKS = frozenset({"torch", "tensorflow", "keras"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,24 @@
+"""Kata loops/modes: train mode, eval mode, and inference.
+
+Some layers behave differently while training: ``nn.Dropout`` zeroes random activations (and
+scales up the rest) in train mode and does nothing in eval mode; ``nn.BatchNorm`` uses the batch's
+statistics in train mode and its running averages in eval mode. ``model.eval()`` and
+``model.train()`` switch every sub-module at once; ``model.training`` tells which mode it is in.
+Inference needs no graph either: ``torch.no_grad()``.
+"""
+
+import torch
+from torch import nn
+
+
+def predict(model: nn.Module, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Class probabilities (softmax of the logits over the classes, dim 1) and the predicted
+    class of each row (the index of its largest probability), for a model that outputs logits
+    of shape (N, classes). The same every time it is called: eval mode, and no graph recorded.
+    The model is left in the mode it was in.
+
+    >>> probabilities, classes = predict(model, torch.randn(3, 4))   # model: 4 features -> 2 classes
+    >>> probabilities.sum(dim=1), classes
+    (tensor([1., 1., 1.]), tensor([1, 0, 1]))
+    """
+    raise NotImplementedError("predict(): not implemented yet (kata loops/modes)")

@@ -1,0 +1,1 @@
+"""Named mistakes of the keras katas."""
