@@ -1,0 +1,50 @@
+"""Kata loops/digits: the quest's pipeline on real handwritten digits.
+
+The data: 1,797 scanned digits of 8x8 pixels, values 0 (white) to 16 (black), that scikit-learn
+ships inside its package (``sklearn.datasets.load_digits``), so nothing is downloaded. The tests
+hand you a fixed split: 1,437 images to train on and 360 to test on.
+
+The pipeline: scale the pixels to [0, 1] and flatten each image into one row; a hidden layer of
+128 units; 10 logits; softmax turns logits into probabilities; accuracy is the share of argmax
+predictions that are right. Aim: at least 92 % of the test images right.
+"""
+
+import numpy as np
+import torch
+from torch import nn
+
+
+def prepare(images: np.ndarray, max_value: float) -> torch.Tensor:
+    """Images (N, H, W) of integers 0..max_value as a float32 tensor (N, H * W) in [0, 1].
+
+    >>> prepare(np.array([[[0, 8], [16, 4]]]), max_value=16)
+    tensor([[0.0000, 0.5000, 1.0000, 0.2500]])
+    """
+    raise NotImplementedError("prepare(): not implemented yet (kata loops/digits)")
+
+
+def digit_mlp(n_inputs: int) -> nn.Sequential:
+    """Linear(n_inputs -> 128), ReLU, Linear(128 -> 10): 10 logits per row."""
+    raise NotImplementedError("digit_mlp(): not implemented yet (kata loops/digits)")
+
+
+def probabilities(logits: torch.Tensor) -> torch.Tensor:
+    """Softmax of logits (N, classes) over the classes: each row sums to 1."""
+    raise NotImplementedError("probabilities(): not implemented yet (kata loops/digits)")
+
+
+def accuracy(logits: torch.Tensor, labels: torch.Tensor) -> float:
+    """The fraction of rows whose largest logit is at the row's label, as a float in [0, 1].
+
+    >>> accuracy(torch.tensor([[2.0, 1.0], [0.0, 3.0], [5.0, 1.0]]), torch.tensor([0, 1, 1]))
+    0.6666666865348816
+    """
+    raise NotImplementedError("accuracy(): not implemented yet (kata loops/digits)")
+
+
+def train_digits(x: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0) -> nn.Module:
+    """A ``digit_mlp`` trained on the prepared images ``x`` (N, 64) and their ``labels`` (N,):
+    mini-batches from a seeded, shuffled DataLoader, Adam, ``nn.functional.cross_entropy``.
+    Seed everything from ``seed`` so the result is the same on every run. Returns it in eval mode.
+    """
+    raise NotImplementedError("train_digits(): not implemented yet (kata loops/digits)")
