@@ -30,6 +30,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, register_random, settings
 
+# Under pytest-xdist every worker would start as many math threads as the machine has cores:
+# with 8 workers on 16 cores that is 128 threads fighting over tiny matrices (seen: a one-second
+# training kata past 60 s). Share the cores out before torch or TensorFlow is imported.
+if os.environ.get("PYTEST_XDIST_WORKER_COUNT"):
+    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))))
+
 import katas  # noqa: F401  (silences TensorFlow's start-up log before anything imports it)
 from katas._support import curriculum
 from katas._support.checks import KataMismatch

@@ -99,6 +99,8 @@ def test_collecting_imports_no_framework(sandbox):
 def test_tensorflow_start_up_log_is_silenced(sandbox):
     run = sandbox.pytest("--solutions", "katas/tensors/test_reductions.py")
     assert run.returncode == 0, run.output
+    bare = sandbox.python("-c", "import katas, keras, tensorflow as tf; print(float(tf.reduce_sum(tf.ones(3))))")
+    assert bare.output.strip() == "3.0", bare.output  # outside pytest's capture too: nothing but the result
     for noise in ("oneDNN", "cpu_feature_guard", "absl::InitializeLog", "rebuild TensorFlow"):
         assert noise not in run.output
 

@@ -11,3 +11,6 @@ def quiet_frameworks() -> None:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # hide INFO and WARNING from C++
     os.environ.setdefault("GRPC_VERBOSITY", "ERROR")
     os.environ.setdefault("ABSL_MIN_LOG_LEVEL", "2")
+    # The oneDNN notice is logged before absl reads any level, so no level hides it; with the
+    # oneDNN rewrites off there is no notice (and CPU results do not vary with thread timing).
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
