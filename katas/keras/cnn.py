@@ -1,0 +1,24 @@
+"""Kata keras/cnn: the quest's image classifier again, in Keras.
+
+The same network as loops/cnn, layer for layer. Keras puts channels last: images are
+(N, 28, 28, 1) (NHWC), where PyTorch used (N, 1, 28, 28) (NCHW). A Keras ``Conv2D`` takes the
+activation as an argument, and ``padding="same"`` is PyTorch's ``padding=1`` for a 3x3 kernel.
+
+    Conv2D(32, 3, padding "same", relu), MaxPooling2D(2)    28x28 -> 14x14
+    Conv2D(64, 3, padding "same", relu), MaxPooling2D(2)    14x14 -> 7x7
+    Flatten, Dense(128, relu), Dense(10)                    10 logits
+
+Runs on any Keras backend.
+"""
+
+import keras
+
+
+def build_cnn() -> keras.Sequential:
+    """The network above, from ``keras.Input(shape=(28, 28, 1))``; 421,642 parameters, exactly
+    as many as the PyTorch ImageClassifier.
+
+    >>> build_cnn()(np.zeros((5, 28, 28, 1))).shape
+    (5, 10)
+    """
+    raise NotImplementedError("build_cnn(): not implemented yet (kata keras/cnn)")
