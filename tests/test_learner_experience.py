@@ -6,9 +6,15 @@ import sys
 
 import pytest
 
-TORCH_ONLY = ["katas/tensors/test_devices.py", "katas/autograd/test_accumulation.py",
-              "katas/autograd/test_no_grad.py", "katas/autograd/test_numeric_gradient.py",
-              "katas/autograd/test_linear_gradients.py"]
+from katas._support import curriculum
+
+
+def _test_files(keep) -> list[str]:
+    return [kata.tests.relative_to(curriculum.ROOT).as_posix() for kata in curriculum.load() if keep(set(kata.frameworks))]
+
+
+TORCH_ONLY = _test_files(lambda frameworks: frameworks == {"torch"})  # the whole loops topic among them
+WITHOUT_TORCH = _test_files(lambda frameworks: "torch" not in frameworks)  # the whole keras topic
 SOLVED, BROKEN = "autograd/linear_gradients", "autograd/accumulation"
 
 BREAKAGES = {
@@ -80,14 +86,24 @@ def test_a_wrong_answer_reads_expected_got_input_and_misconception(sandbox):
         assert expected in run.output, run.output
 
 
-def test_torch_only_katas_never_import_tensorflow(sandbox):
+def _frameworks_after(sandbox, test_files):
     code = ("import sys, pytest; rc = pytest.main(['-q', '-p', 'no:cacheprovider', '-p', 'no:xdist', '--solutions', "
-            + ", ".join(repr(f) for f in TORCH_ONLY)
+            + ", ".join(repr(f) for f in test_files)
             + "]); print('FRAMEWORKS', sorted(m for m in ('torch', 'tensorflow', 'keras') if m in sys.modules)); "
             "sys.exit(rc)")
     run = sandbox.python("-c", code)
     assert run.returncode == 0, run.output
-    assert "FRAMEWORKS ['torch']" in run.output
+    return run.output
+
+
+def test_torch_only_katas_never_import_tensorflow(sandbox):
+    assert {"katas/loops/test_four_beats.py", "katas/loops/test_digits.py"} <= set(TORCH_ONLY)
+    assert "FRAMEWORKS ['torch']" in _frameworks_after(sandbox, TORCH_ONLY)
+
+
+def test_keras_katas_never_import_torch(sandbox):
+    assert {"katas/keras/test_regression.py", "katas/keras/test_port_weights.py"} <= set(WITHOUT_TORCH)
+    assert "FRAMEWORKS ['keras', 'tensorflow']" in _frameworks_after(sandbox, WITHOUT_TORCH)
 
 
 def test_collecting_imports_no_framework(sandbox):

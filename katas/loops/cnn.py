@@ -18,7 +18,6 @@ class ImageClassifier(nn.Module):
     with 421,642 parameters in all."""
 
     def __init__(self) -> None:
-        super().__init__()
         raise NotImplementedError("ImageClassifier.__init__(): not implemented yet (kata loops/cnn)")
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
