@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from katas._support import curriculum  # noqa: E402
 
-IMPORT_NAMES = {"torch": "torch", "tensorflow": "tensorflow"}
+IMPORT_NAMES = {"torch": "torch", "tensorflow": "tensorflow", "keras": "keras"}
 
 
 def measure(command: list[str]) -> tuple[float, float]:
