@@ -58,9 +58,8 @@ def set_up() -> Path:
 
 def main(argv: list[str]) -> int:
     commands = {
-        # Until the `katas` runner exists, practice is pytest's stepwise mode over the katas in
-        # curriculum order: it stops at the first red test and resumes there next time.
-        "practice": ["-m", "pytest", "katas", "--stepwise", "-p", "no:xdist"],
+        # The `katas` runner: the first kata not done (or where you left off), re-checked on save.
+        "practice": ["-m", "katas"],
         # The whole verification: solutions pass, untouched stubs fail, named mistakes are rejected,
         # and the meta-tests (manifest, strategies, layout) pass.
         "verify": ["-m", "pytest", "--verify", "-n", "2", "katas", "tests"],

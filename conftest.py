@@ -230,31 +230,27 @@ class _TorchRandom:
 
     Only the CPU generator: ``torch.manual_seed`` would also queue a lazy seed for every CUDA,
     XPU and MTIA device, each capturing a stack trace, before every example (seconds per topic).
-    Test data is drawn on the CPU and moved to the device under test.
+    Test data is drawn on the CPU and moved to the device under test. Until some test module
+    imports torch there is nothing to seed, and nothing is imported here.
     """
 
     def seed(self, seed: int) -> None:
-        import torch
-
-        torch.default_generator.manual_seed(seed)
+        if (torch := sys.modules.get("torch")) is not None:
+            torch.default_generator.manual_seed(seed)
 
     def getstate(self) -> Any:
-        import torch
-
-        return torch.default_generator.get_state()
+        torch = sys.modules.get("torch")
+        return None if torch is None else torch.default_generator.get_state()
 
     def setstate(self, state: Any) -> None:
-        import torch
-
-        torch.default_generator.set_state(state)
-
-
-_torch_random = _TorchRandom()  # Hypothesis keeps a weak reference only
+        if state is not None and (torch := sys.modules.get("torch")) is not None:
+            torch.default_generator.set_state(state)
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    if "torch" in sys.modules:  # only when a collected test module uses torch
-        register_random(_torch_random)
+# Registered now, while few objects exist: register_random runs a full gc.collect(), which takes
+# about 0.4 s once torch and TensorFlow are loaded. Hypothesis keeps a weak reference only.
+_torch_random = _TorchRandom()
+register_random(_torch_random)
 
 
 # --- timeout --------------------------------------------------------------------------------------
@@ -268,7 +264,8 @@ def pytest_runtest_call(item: pytest.Item) -> Any:
     code while shrinking (pytest-timeout's signal method raises pytest's Failed, which Hypothesis
     treats as a test failure and retries with no timer left).
     """
-    seconds = item.config.getoption("kata_timeout")
+    marker = item.get_closest_marker("kata_timeout")
+    seconds = marker.args[0] if marker else item.config.getoption("kata_timeout")
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return (yield)
 
@@ -294,12 +291,8 @@ def _with_notes(error: BaseException, text: str) -> str:
     return "\n".join([text, *notes])
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
-    report = yield
-    if not report.failed or call.excinfo is None:
-        return report
-    error = call.excinfo.value
+def _kata_message(error: BaseException, item: pytest.Item) -> tuple[str, str | None] | None:
+    """(report text, TODO line or None) for the errors a kata raises on purpose, else None."""
     location = error.args if isinstance(error, KataTodo) else None
     if isinstance(error, NotImplementedError):  # raised through framework code (e.g. a Function)
         location = stub_location(error)
@@ -308,18 +301,43 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         entry = curriculum.for_source_file(ROOT / path)
         hint = f"  Hint: {entry.hints[0]}" if entry and entry.hints else ""
         todo = f"implement {function}() in {path}:{line}.{hint}"
-        report.user_properties.append((TODO_KEY, todo))
-        report.longrepr = f"TODO {todo}"
-    elif isinstance(error, KataBroken):
-        report.longrepr = f"BROKEN {error}"
-    elif isinstance(error, KataTimeout):
-        report.longrepr = (
+        return f"TODO {todo}", todo
+    if isinstance(error, KataBroken):
+        return f"BROKEN {error}", None
+    if isinstance(error, KataTimeout):
+        return (
             f"TIMEOUT {item.name} did not finish within {error.args[0]:g} s: look for an endless loop "
-            "(a while loop whose condition never changes?) or raise --kata-timeout"
+            "(a while loop whose condition never changes?) or raise --kata-timeout",
+            None,
         )
-    elif isinstance(error, KataMismatch):
-        report.longrepr = _with_notes(error, str(error))
-    return report
+    if isinstance(error, KataMismatch):
+        return _with_notes(error, str(error)), None
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport | None:
+    """The report of a kata's own error, built directly: its text replaces the traceback, so
+    formatting one (tens of milliseconds per test with the frameworks loaded) is skipped."""
+    if call.excinfo is None:
+        return None
+    message = _kata_message(call.excinfo.value, item)
+    if message is None:
+        return None  # any other error: pytest's own report and traceback
+    text, todo = message
+    return pytest.TestReport(
+        item.nodeid,
+        item.location,
+        dict.fromkeys(item.keywords, 1),
+        "failed",
+        text,
+        call.when,  # type: ignore[arg-type]
+        [(f"Captured {key} {when}", content) for when, key, content in item._report_sections],  # noqa: SLF001
+        call.duration,
+        call.start,
+        call.stop,
+        user_properties=[*item.user_properties, *([(TODO_KEY, todo)] if todo else [])],
+    )
 
 
 def _todo(report: pytest.TestReport) -> str | None:

@@ -35,13 +35,26 @@ class Sandbox:
     def solve(self, kata_id: str) -> None:
         """Do a kata the way a learner would: put the reference answer into the stub."""
         topic, name = kata_id.split("/")
-        shutil.copy2(self.root / "solutions" / topic / f"{name}.py", self.root / "katas" / topic / f"{name}.py")
+        # Written, not copied with its timestamps: an editor's save gives the file a new mtime.
+        self.write(f"katas/{topic}/{name}.py", self.read(f"solutions/{topic}/{name}.py"))
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The environment of a learner's shell: none of the outer pytest's or runner's settings."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("KATAS_", "PYTEST_"))}
+        return env
 
     def python(self, *args: str, timeout: float = 300) -> Run:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("KATAS_", "PYTEST_"))}
-        done = subprocess.run([sys.executable, *args], cwd=self.root, env=env, capture_output=True,
-                              text=True, timeout=timeout)
+        done = subprocess.run([sys.executable, *args], cwd=self.root, env=self.env, capture_output=True,
+                              text=True, timeout=timeout, stdin=subprocess.DEVNULL)
         return Run(done.returncode, done.stdout + done.stderr)
+
+    def katas(self, *args: str, timeout: float = 300) -> Run:
+        """The `katas` runner, as `python -m katas` from the project's root."""
+        return self.python("-m", "katas", "--plain", *args, timeout=timeout)
+
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text()
 
     def pytest(self, *args: str, timeout: float = 300) -> Run:
         return self.python("-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", *args, timeout=timeout)

@@ -91,3 +91,11 @@ def test_loader_finds_the_test_file_of_every_kata():
         assert curriculum.for_test_file(kata.tests) == kata
         assert curriculum.for_source_file(kata.stub) == kata
         assert importlib.util.find_spec(kata.module("solutions")) is not None
+
+
+def test_the_pristine_archive_holds_every_stub_as_shipped():
+    """`katas reset` restores stubs from katas/_runner/pristine_stubs.zip."""
+    from katas._runner import pristine
+
+    stale = [kata.id for kata in KATAS if pristine.original(kata) != kata.stub.read_bytes()]
+    assert not stale, f"stubs changed since the archive was built: {stale}; run python -m katas._runner.pristine"

@@ -1,0 +1,320 @@
+"""``katas``: the tensor katas runner.
+
+    katas                  practise: the current kata, re-checked on every save
+    katas list             every kata: topic, title, done / pending / current
+    katas run NAME         check one kata once (exit code 0 only when green)
+    katas hint NAME        the kata's next hint (--all: every hint)
+    katas check [NAME...]  check every kata (or the named katas / topics) in parallel
+    katas reset NAME       restore the untouched stub (your file is backed up first)
+    katas solution NAME    the reference solution, as a diff against your file (once green)
+    katas report           check every kata; write results.json (exercism v3) and/or JUnit XML
+
+NAME is ``topic/kata`` (``autograd/derivative``), a kata name alone when it is unique
+(``derivative``), or the stub's path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from katas._support import curriculum
+from katas._support.curriculum import ROOT, Kata
+
+
+class UnknownKata(Exception):
+    """A name that matches no kata; the message suggests the closest ones."""
+
+
+def find(name: str) -> Kata:
+    """The kata called ``name``: ``topic/kata``, a unique kata name, ``topic.kata`` or a path."""
+    katas = curriculum.load()
+    wanted = name.strip().replace("\\", "/").removesuffix(".py").replace(".", "/")
+    wanted = wanted.split("katas/", 1)[-1].replace("/test_", "/")
+    for kata in katas:
+        if wanted == kata.id:
+            return kata
+    named = [kata for kata in katas if kata.name == wanted]
+    if len(named) == 1:
+        return named[0]
+    names = [kata.id for kata in katas] + [kata.name for kata in katas]
+    close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.75)
+    ids = list(dict.fromkeys(next(k.id for k in katas if n in (k.id, k.name)) for n in close))
+    suggestion = f"; did you mean {' or '.join(ids)}?" if ids else "; `katas list` shows them all"
+    raise UnknownKata(f"no kata called {name!r}{suggestion}")
+
+
+def _select(names: list[str]) -> list[Kata]:
+    if not names:
+        return list(curriculum.load())
+    topics = {kata.topic for kata in curriculum.load()}
+    chosen: list[Kata] = []
+    for name in names:
+        if name.strip("/") in topics:
+            chosen += [kata for kata in curriculum.load() if kata.topic == name.strip("/")]
+        else:
+            chosen.append(find(name))
+    return list(dict.fromkeys(chosen))
+
+
+def _progress(args: argparse.Namespace):
+    from katas._runner.state import STATE_FILE, Progress
+
+    return Progress.load(None if args.solutions else STATE_FILE)
+
+
+def _console(args: argparse.Namespace):
+    from katas._runner import view
+
+    return view.console(plain=args.plain)
+
+
+def _files_missing(kata: Kata) -> str | None:
+    missing = [p.relative_to(ROOT).as_posix() for p in (kata.stub, kata.tests, kata.solution) if not p.exists()]
+    if not missing:
+        return None
+    fix = f" (`katas reset {kata.id}` restores the stub)" if not kata.stub.exists() else ""
+    return f"kata {kata.id} is listed in katas/curriculum.toml, but {', '.join(missing)} is missing{fix}"
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from katas._runner.ui import Session
+
+    start = find(args.name) if args.name else None
+    watch = "manual" if args.manual else ("poll" if args.poll else "events")
+    return Session(console=_console(args), start=start, solutions=args.solutions, device=args.device,
+                   timeout=args.timeout, watch=watch, plain=args.plain).run()
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from katas._runner import view
+
+    progress = _progress(args)
+    out = _console(args)
+    if progress.warning:
+        out.print(progress.warning)
+    out.print(view.kata_table(progress, progress.current))
+    out.print(view.progress_bar(progress))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from katas._runner import view
+    from katas._runner.warm import cold_check
+
+    kata = find(args.name)
+    if problem := _files_missing(kata):
+        raise UnknownKata(problem)
+    out = _console(args)
+    progress = _progress(args)
+    with out.status(f"checking {kata.id}...") if out.is_terminal else _nothing():
+        result = cold_check(kata, solutions=args.solutions, device=args.device, timeout=args.timeout)
+    progress.record(kata.id, result.green, sorted({t.device for t in result.tests if t.device and t.outcome == "passed"}))
+    out.print(view.result_view(result, kata, verbose=args.verbose))
+    return 0 if result.green else 1
+
+
+def cmd_hint(args: argparse.Namespace) -> int:
+    from katas._runner import view
+
+    kata = find(args.name)
+    out = _console(args)
+    if args.all:
+        for index in range(len(kata.hints)):
+            out.print(view.hint_view(kata, index))
+        return 0
+    progress = _progress(args)
+    shown = progress.hints.get(kata.id, 0)
+    out.print(view.hint_view(kata, shown))
+    progress.hints[kata.id] = shown + 1
+    progress.save()
+    return 0
+
+
+def _check(args: argparse.Namespace, katas: list[Kata]):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+
+    from katas._runner.warm import check_many
+
+    for kata in katas:
+        if problem := _files_missing(kata):
+            raise UnknownKata(problem)
+    out = _console(args)
+    progress = _progress(args)
+    with Bar(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=out,
+             disable=not out.is_terminal, transient=True) as bar:
+        task = bar.add_task("check", total=len(katas))
+        outcomes = check_many(katas, solutions=args.solutions, device=args.device, timeout=args.timeout,
+                              jobs=args.jobs, on_result=lambda _: bar.advance(task))
+    for result in outcomes:
+        progress.record(result.kata, result.green,
+                        sorted({t.device for t in result.tests if t.device and t.outcome == "passed"}))
+    return out, progress, outcomes
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from katas._runner import view
+
+    katas = _select(args.names)
+    out, progress, outcomes = _check(args, katas)
+    for result in outcomes:
+        out.print(view.summary(result))
+        if args.verbose and not result.green:
+            out.print(view.result_view(result, curriculum.by_id()[result.kata]))
+    green = sum(r.green for r in outcomes)
+    out.print(f"\n{green} of {len(outcomes)} checked katas are green.")
+    out.print(view.progress_bar(progress))
+    return 0 if green == len(outcomes) else 1
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from katas._runner import report
+
+    if args.json is None and args.junit is None:
+        args.json = "results.json"
+    out, _, outcomes = _check(args, _select(args.names))
+    report.write(outcomes, json_path=Path(args.json) if args.json else None,
+                 junit_path=Path(args.junit) if args.junit else None)
+    for path in (args.json, args.junit):
+        if path:
+            out.print(f"wrote {path}")
+    green = sum(r.green for r in outcomes)
+    out.print(f"{green} of {len(outcomes)} katas are green.")
+    return 0
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    from katas._runner import pristine
+
+    kata = find(args.name)
+    out = _console(args)
+    if kata.stub.exists() and pristine.is_untouched(kata):
+        out.print(f"{kata.stub.relative_to(ROOT)} is untouched already; nothing to do.")
+        return 0
+    if not args.yes and sys.stdin.isatty():
+        answer = input(f"Reset {kata.stub.relative_to(ROOT)} to the untouched stub? Your file is backed up first. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            out.print("nothing changed.")
+            return 1
+    saved = pristine.reset(kata)
+    progress = _progress(args)
+    progress.record(kata.id, False)
+    out.print(f"{kata.stub.relative_to(ROOT)} is the untouched stub again.")
+    if saved:
+        out.print(f"your version was backed up to {saved.relative_to(ROOT)}")
+    return 0
+
+
+def cmd_solution(args: argparse.Namespace) -> int:
+    from katas._runner import view
+
+    kata = find(args.name)
+    progress = _progress(args)
+    if not args.force and not progress.is_done(kata.id):
+        raise UnknownKata(f"kata {kata.id} is not green yet: solve it first (`katas run {kata.id}`), "
+                          "or look anyway with --force")
+    _console(args).print(view.solution_diff(kata))
+    return 0
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+# --- arguments ------------------------------------------------------------------------------------
+
+
+def _common(defaults: bool) -> argparse.ArgumentParser:
+    """Options every command takes. Given after a command, they must not reset what was given
+    before it, so there their default is "not given" (argparse.SUPPRESS)."""
+
+    def default(value):
+        return value if defaults else argparse.SUPPRESS
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--solutions", action="store_true",
+                        default=default(os.environ.get("KATAS_SOLUTIONS", "").lower() in ("1", "true", "yes", "on")),
+                        help="check solutions/ instead of your stubs; progress is not saved (env: KATAS_SOLUTIONS=1)")
+    common.add_argument("--device", default=default(os.environ.get("KATAS_DEVICE", "")),
+                        help="devices to test, as in pytest: cpu,cuda,mps (default: all, absent ones skipped)")
+    common.add_argument("--timeout", type=float, default=default(float(os.environ.get("KATAS_TIMEOUT", "60"))),
+                        help="seconds one check may run before it is stopped (default 60)")
+    common.add_argument("--plain", action="store_true", default=default(False),
+                        help="plain text: no colours, no screen clearing")
+    return common
+
+
+def parser() -> argparse.ArgumentParser:
+    common = _common(defaults=False)
+    main = argparse.ArgumentParser(prog="katas", description=__doc__, parents=[_common(defaults=True)],
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    main.add_argument("--poll", action="store_true", help="watch files by polling (for WSL on a Windows drive, NFS)")
+    main.add_argument("--manual", action="store_true", help="do not watch files: press r to re-check")
+    main.add_argument("--start", dest="name", default=None, help="start at this kata")
+    main.set_defaults(func=cmd_watch)
+    commands = main.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, func, help: str) -> argparse.ArgumentParser:  # noqa: A002
+        sub = commands.add_parser(name, parents=[common], help=help, description=help)
+        sub.set_defaults(func=func)
+        return sub
+
+    watch = command("watch", cmd_watch, "practise: the current kata, re-checked on every save (the default)")
+    watch.add_argument("name", nargs="?", help="start at this kata")
+    watch.add_argument("--poll", action="store_true", help="watch files by polling")
+    watch.add_argument("--manual", action="store_true", help="do not watch files: press r to re-check")
+    command("list", cmd_list, "every kata: topic, title, done / pending / current")
+    run = command("run", cmd_run, "check one kata once; exit code 0 only when it is green")
+    run.add_argument("name")
+    run.add_argument("-v", "--verbose", action="store_true", help="list passing tests too")
+    hint = command("hint", cmd_hint, "the next hint of a kata (each call shows the next one)")
+    hint.add_argument("name")
+    hint.add_argument("--all", action="store_true", help="every hint at once")
+    check = command("check", cmd_check, "check every kata (or the named katas or topics) in parallel")
+    check.add_argument("names", nargs="*", metavar="NAME")
+    check.add_argument("-j", "--jobs", type=int, default=None, help="checks at once (default: CPU cores)")
+    check.add_argument("-v", "--verbose", action="store_true", help="show why each red kata is red")
+    reset = command("reset", cmd_reset, "restore a kata's untouched stub; your file is backed up first")
+    reset.add_argument("name")
+    reset.add_argument("-y", "--yes", action="store_true", help="do not ask")
+    solution = command("solution", cmd_solution, "the reference solution as a diff against your file")
+    solution.add_argument("name")
+    solution.add_argument("--force", action="store_true", help="show it even before the kata is green")
+    rep = command("report", cmd_report, "check every kata and write results for a teacher")
+    rep.add_argument("names", nargs="*", metavar="NAME")
+    rep.add_argument("--json", nargs="?", const="results.json", default=None, metavar="PATH",
+                     help="exercism results.json v3 (default path: results.json)")
+    rep.add_argument("--junit", nargs="?", const="results.xml", default=None, metavar="PATH",
+                     help="JUnit XML (default path: results.xml)")
+    rep.add_argument("-j", "--jobs", type=int, default=None, help="checks at once (default: CPU cores)")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        curriculum.load()
+    except Exception as error:  # noqa: BLE001  (a broken manifest: say where, not a traceback)
+        print(f"katas: cannot read katas/curriculum.toml: {error}", file=sys.stderr)
+        return 2
+    try:
+        return args.func(args)
+    except UnknownKata as error:
+        print(f"katas: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,312 @@
+"""The interactive runner: the current kata, re-checked on every save, in the terminal beside
+your editor.
+
+Three threads feed one queue that the main thread reads: key presses, file changes (watchfiles,
+or polling, or none in manual mode) and the warm checker's events. Only the main thread draws.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import select
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from katas._runner import pristine, view
+from katas._runner.results import KataResult
+from katas._runner.state import STATE_FILE, Progress
+from katas._runner.warm import ServerGone, WarmChecker
+from katas._support import curriculum
+from katas._support.curriculum import Kata
+
+LEGEND_GREEN = "keys: [b]n[/] next · [b]h[/] hint · [b]l[/] list · [b]r[/] re-run · [b]s[/] solution · [b]x[/] reset · [b]q[/] quit"
+LEGEND_RED = "keys: [b]h[/] hint · [b]l[/] list · [b]r[/] re-run · [b]x[/] reset · [b]q[/] quit   [dim](n next and s solution once green)[/]"
+
+
+class Session:
+    def __init__(self, *, console: Any, start: Kata | None, solutions: bool, device: str, timeout: float,
+                 watch: str, plain: bool) -> None:
+        self.console = console
+        self.solutions, self.device, self.timeout, self.watch_mode = solutions, device, timeout, watch
+        self.tty = not plain and console.is_terminal and sys.stdin.isatty()
+        self.progress = Progress.load(None if solutions else STATE_FILE)
+        self.katas = list(curriculum.load())
+        self.current = start or self._resume()
+        self.events: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.stop = threading.Event()
+        self.checker: WarmChecker | None = None
+        self.request: int | None = None
+        self.result: KataResult | None = None
+        self.notice = self.progress.warning
+        self.hints_shown = 0
+        self.mode = "normal"  # or "reset?" or "jump"
+        self.typed = ""
+        self.final: dict[int, Kata] = {}
+        self.final_results: list[KataResult] = []
+
+    def _resume(self) -> Kata:
+        known = curriculum.by_id()
+        if self.progress.current in known and not self.progress.is_done(self.progress.current):
+            return known[self.progress.current]
+        return self.progress.first_pending() or self.katas[0]
+
+    # --- threads ------------------------------------------------------------------------------
+
+    def _keys(self) -> None:
+        fd = sys.stdin.fileno()
+        if not self.tty:
+            for line in sys.stdin:  # a pipe: each character is a key, a newline is Enter
+                for key in line:
+                    self.events.put({"event": "key", "key": key})
+            return
+        while not self.stop.is_set():
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                data = os.read(fd, 32)
+                if not data:
+                    return
+                for key in data.decode(errors="ignore"):
+                    self.events.put({"event": "key", "key": key})
+
+    def _watch(self) -> None:
+        import watchfiles
+
+        for changes in watchfiles.watch(curriculum.ROOT / "katas", watch_filter=watchfiles.PythonFilter(),
+                                        force_polling=self.watch_mode == "poll", poll_delay_ms=300,
+                                        stop_event=self.stop, debounce=1600, step=50, raise_interrupt=False):
+            self.events.put({"event": "change", "paths": [Path(path).resolve() for _, path in changes]})
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _start_checker(self) -> None:
+        self.checker = WarmChecker(self.events.put, jobs=max(1, os.cpu_count() or 1))
+        self.checker.load(self.current.frameworks)
+
+    def check(self) -> None:
+        assert self.checker is not None
+        if self.request is not None:
+            self.checker.cancel(self.request)
+        missing = [view.relative(p) for p in (self.current.stub, self.current.tests) if not p.exists()]
+        if missing:
+            self.request, self.result = None, None
+            self.notice = (f"[red]{', '.join(missing)} is missing[/] (listed in katas/curriculum.toml). "
+                           "Press x to restore the untouched stub, or l to pick another kata.")
+            return self.render()
+        self.request = self.checker.check(self.current, solutions=self.solutions, device=self.device,
+                                          timeout=self.timeout)
+        self.render(checking=True)
+
+    def move_to(self, kata: Kata) -> None:
+        self.current, self.result, self.hints_shown, self.notice = kata, None, 0, ""
+        self.progress.current = kata.id
+        self.progress.save()
+        self.check()
+
+    def on_result(self, request: int, result: KataResult) -> None:
+        if request in self.final:
+            kata = self.final.pop(request)
+            self.progress.record(kata.id, result.green, self._devices(result))
+            self.final_results.append(result)
+            if not self.final:
+                self._final_verdict()
+            return
+        if request != self.request:
+            return  # a check that a newer save replaced
+        self.request, self.result = None, result
+        self.progress.record(self.current.id, result.green, self._devices(result))
+        if result.green and all(self.progress.is_done(k.id) for k in self.katas):
+            return self._recheck_everything()
+        self.render()
+
+    @staticmethod
+    def _devices(result: KataResult) -> list[str]:
+        return sorted({t.device for t in result.tests if t.device and t.outcome == "passed"})
+
+    def _recheck_everything(self) -> None:
+        assert self.checker is not None
+        self.final_results = []
+        self.checker.load({f for kata in self.katas for f in kata.frameworks})
+        self.final = {self.checker.check(kata, solutions=self.solutions, device=self.device, timeout=self.timeout): kata
+                      for kata in self.katas}
+        self.notice = f"Every kata is green. Re-checking all {len(self.katas)} of them before celebrating..."
+        self.render()
+
+    def _final_verdict(self) -> None:
+        red = [r for r in self.final_results if not r.green]
+        if red:
+            names = ", ".join(r.kata for r in red)
+            self.notice = f"[red]Not yet: {names} no longer pass{'es' if len(red) == 1 else ''}.[/] Moving to the first one."
+            first = curriculum.by_id()[red[0].kata]
+            self.current, self.result = first, next(r for r in red if r.kata == first.id)
+            self.progress.current = first.id
+            self.progress.save()
+            return self.render()
+        self.notice = (f"[bold green]Congratulations: all {len(self.katas)} katas pass, re-checked just now.[/] "
+                       "Compare your answers with the references (s), or quit (q).")
+        self.render()
+
+    def on_key(self, key: str) -> bool:
+        """Handle one key; False means quit."""
+        if self.mode == "reset?":
+            self.mode = "normal"
+            if key.lower() == "y":
+                try:
+                    saved = pristine.reset(self.current)
+                except OSError as error:
+                    self.notice = f"[red]reset failed, nothing changed: {error}[/]"
+                    return self.render() or True
+                where = f"your version is in {view.relative(saved)}" if saved else "it was untouched already"
+                self.notice = f"{view.relative(self.current.stub)} is the untouched stub again; {where}."
+                self.hints_shown = 0
+                self.check()
+            else:
+                self.notice = "reset cancelled."
+                self.render()
+            return True
+        if self.mode == "jump":
+            return self._jump_key(key)
+        key = key.lower()
+        green = self.result is not None and self.result.green
+        if key == "q":
+            return False
+        if key == "h":
+            self.notice = view.hint_view(self.current, self.hints_shown)
+            self.hints_shown += 1
+        elif key == "r":
+            self.notice = ""
+            return self.check() or True
+        elif key == "n":
+            if not green:
+                self.notice = "n (next) works once this kata is green."
+            else:
+                following = self.progress.first_pending(after=self.current.id)
+                if following is None:
+                    self._recheck_everything()
+                    return True
+                return self.move_to(following) or True
+        elif key == "s":
+            if not green:
+                self.notice = "The reference solution opens once this kata is green."
+            else:
+                self.render()
+                self.console.print(view.solution_diff(self.current))
+                return True
+        elif key == "x":
+            self.mode = "reset?"
+            self.notice = (f"Reset {view.relative(self.current.stub)} to the untouched stub? Your file is "
+                           f"backed up to {view.relative(pristine.BACKUPS)}/ first. [b]y[/] to reset, any other key cancels.")
+        elif key == "l":
+            self.mode, self.typed = "jump", ""
+            self.render()
+            self.console.print(view.kata_table(self.progress, self.current.id, numbered=True))
+            self.console.print("Jump to: type a number or a name, then Enter (Esc cancels).")
+            return True
+        else:
+            return True
+        self.render()
+        return True
+
+    def _jump_key(self, key: str) -> bool:
+        if key == "\x1b":
+            self.mode, self.notice = "normal", ""
+            return self.render() or True
+        if key in "\r\n":
+            self.mode = "normal"
+            choice = self.typed.strip()
+            from katas._runner.cli import UnknownKata, find
+
+            try:
+                target = self.katas[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(self.katas) else find(choice)
+            except UnknownKata as error:
+                self.notice = f"[red]{error}[/]"
+                return self.render() or True
+            return self.move_to(target) or True
+        if key in "\x7f\b":
+            self.typed = self.typed[:-1]
+        elif key.isprintable():
+            self.typed += key
+        if self.tty:
+            self.console.print(f"\rJump to: {self.typed}  ", end="")
+        return True
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def render(self, checking: bool = False) -> None:
+        out = self.console
+        if self.tty:
+            out.clear()
+        index = next(i for i, k in enumerate(self.katas, start=1) if k.id == self.current.id)
+        target = "  [magenta](testing the reference solutions)[/]" if self.solutions else ""
+        out.rule(f"tensor katas{' · solutions' if self.solutions else ''}", style="dim")
+        out.print(view.progress_bar(self.progress))
+        out.print()
+        out.print(f"[bold]{index}/{len(self.katas)} {self.current.id}[/]: {view.escape(self.current.title)}"
+                  f"  [dim]({', '.join(self.current.frameworks)})[/]{target}")
+        out.print(f"open [bold cyan]{view.relative(self.current.stub)}[/] in your editor; "
+                  + ("press r after each save (manual mode)" if self.watch_mode == "manual" else "each save re-checks it"))
+        out.print()
+        if checking or self.request is not None:
+            out.print("[dim]checking...[/]")
+        elif self.result is not None:
+            out.print(view.result_view(self.result, self.current))
+            if not self.tty:
+                out.print(view.verdict_line(self.result))
+        if self.notice:
+            out.print()
+            out.print(self.notice)
+        out.print()
+        green = self.result is not None and self.result.green
+        out.print(LEGEND_GREEN if green else LEGEND_RED)
+
+    # --- main loop ----------------------------------------------------------------------------
+
+    def run(self) -> int:
+        restore = None
+        if self.tty:
+            import termios
+            import tty
+
+            fd = sys.stdin.fileno()
+            saved = termios.tcgetattr(fd)
+            tty.setcbreak(fd)
+            restore = lambda: termios.tcsetattr(fd, termios.TCSADRAIN, saved)  # noqa: E731
+        try:
+            self.progress.current = self.current.id
+            self.progress.save()
+            self._start_checker()
+            threading.Thread(target=self._keys, daemon=True, name="katas-keys").start()
+            if self.watch_mode != "manual":
+                threading.Thread(target=self._watch, daemon=True, name="katas-watch").start()
+            self.check()
+            while True:
+                event = self.events.get()
+                kind = event["event"]
+                if kind == "key":
+                    if not self.on_key(event["key"]):
+                        break
+                elif kind == "change":
+                    if self.current.stub.resolve() in event["paths"] and self.mode == "normal":
+                        self.check()
+                elif kind == "result":
+                    self.on_result(event["id"], event["result"])
+                elif kind == "gone" and not self.stop.is_set():
+                    self.notice = f"[red]the checker stopped (exit code {event['returncode']}); restarting it.[/]"
+                    self.request = None
+                    self._start_checker()
+                    self.check()
+        except KeyboardInterrupt:
+            pass
+        except ServerGone as error:
+            self.console.print(f"[red]{error}[/]")
+            return 1
+        finally:
+            self.stop.set()
+            if self.checker is not None:
+                self.checker.close()
+            if restore is not None:
+                restore()
+        self.console.print("bye: your progress is in katas-progress.json." if not self.solutions else "bye.")
+        return 0

@@ -1,0 +1,143 @@
+"""What the runner shows: rich renderables that read the same as plain text when not on a TTY."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.progress_bar import ProgressBar
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from katas._runner.results import KataResult
+from katas._runner.state import Progress
+from katas._support import curriculum
+from katas._support.curriculum import ROOT, Kata
+
+MARKS = {"passed": "[green]ok  [/]", "failed": "[red]FAIL[/]", "todo": "[yellow]TODO[/]",
+         "error": "[red]ERR [/]", "skipped": "[dim]skip[/]"}
+VERDICTS = {"pass": "[bold green]GREEN[/]", "fail": "[bold red]RED[/]", "todo": "[bold yellow]TO DO[/]",
+            "broken": "[bold red]BROKEN[/]", "timeout": "[bold red]TIMEOUT[/]", "crash": "[bold red]CRASHED[/]"}
+MESSAGE_LINES = 8
+
+
+def console(plain: bool = False) -> Console:
+    """A console for the runner; ``plain`` (or no TTY) means no colours, no cursor moves."""
+    if plain:
+        return Console(force_terminal=False, no_color=True, highlight=False, soft_wrap=True)
+    return Console(highlight=False)
+
+
+def relative(path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def progress_bar(progress: Progress) -> Group:
+    katas = curriculum.load()
+    done = sum(progress.is_done(k.id) for k in katas)
+    per_topic: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for kata in katas:
+        totals[kata.topic] += 1
+        per_topic[kata.topic] += progress.is_done(kata.id)
+    bar = Table.grid(padding=(0, 1))
+    bar.add_row(Text("progress"), ProgressBar(total=len(katas), completed=done, width=30),
+                Text(f"{done}/{len(katas)} done"))
+    topics = "  ".join(f"{topic} {per_topic[topic]}/{totals[topic]}" for topic in totals)
+    return Group(bar, Text(topics, style="dim"))
+
+
+def summary(result: KataResult) -> str:
+    counts = Counter(t.outcome for t in result.tests)
+    ran = len(result.tests) - counts["skipped"]
+    if result.status in ("crash", "timeout") and not ran:
+        return f"{VERDICTS[result.status]} {result.kata}: no verdict ({result.seconds:.2f} s)"
+    parts = [f"{counts['passed']} of {ran} tests pass"]
+    parts += [f"{counts[o]} {word}" for o, word in (("todo", "to do"), ("failed", "failing"),
+                                                     ("error", "errors"), ("skipped", "skipped")) if counts[o]]
+    devices = sorted({t.device for t in result.tests if t.device and t.outcome != "skipped"})
+    where = f" on {', '.join(devices)}" if devices else ""
+    return f"{VERDICTS.get(result.status, result.status)} {result.kata}: {', '.join(parts)}{where} ({result.seconds:.2f} s)"
+
+
+def verdict_line(result: KataResult) -> str:
+    """One line a script can wait for: ``verdict <kata> <status> <passed>/<run> <seconds>s``."""
+    run = sum(t.outcome != "skipped" for t in result.tests)
+    return f"verdict {result.kata} {result.status} {result.count('passed')}/{run} {result.seconds:.3f}s"
+
+
+def _clip(message: str, lines: int = MESSAGE_LINES) -> str:
+    kept = message.strip("\n").splitlines()
+    if len(kept) > lines:
+        kept = [*kept[:lines], f"... ({len(kept) - lines} more lines: run `pytest {{}}` for all of them)"]
+    return "\n".join(kept)
+
+
+def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Group:
+    lines: list[str] = [summary(result)]
+    if result.message:
+        lines.append(f"  [red]{escape(result.message)}[/]")
+    if result.status in ("broken", "crash") and result.output.strip():
+        lines.append(escape(_clip(result.output, 12).replace("{}", relative(kata.tests))))
+    shown_todo = False
+    shown: set[str] = set()
+    for test in result.tests:
+        if test.outcome == "passed" and not verbose:
+            continue
+        if test.outcome == "skipped":
+            lines.append(f"  {MARKS['skipped']} {escape(test.name)}: {escape(test.message)}")
+            continue
+        if test.outcome == "passed":
+            lines.append(f"  {MARKS['passed']} {escape(test.name)}")
+            continue
+        message = test.message.removeprefix("TODO ")
+        if test.outcome == "todo" and shown_todo and not verbose:
+            message = message.split(".  Hint:")[0]  # the hint once is enough
+        shown_todo = shown_todo or test.outcome == "todo"
+        lines.append(f"  {MARKS[test.outcome]} {escape(test.name)}")
+        if message in shown:
+            lines.append("       [dim](the same as above)[/]")
+            continue
+        shown.add(message)
+        clipped = _clip(message).replace("{}", f"{relative(kata.tests)}::{test.name}")
+        lines.extend(f"       {escape(line)}" for line in clipped.splitlines())
+    return Group(*(Text.from_markup(line) for line in lines))
+
+
+def kata_table(progress: Progress, current: str | None = None, numbered: bool = False) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    if numbered:
+        table.add_column("#", justify="right")
+    for name in ("topic", "kata", "title", "frameworks", "status"):
+        table.add_column(name)
+    for index, kata in enumerate(curriculum.load(), start=1):
+        missing = [relative(p) for p in (kata.stub, kata.tests, kata.solution) if not p.exists()]
+        if missing:
+            status = f"[red]missing {', '.join(missing)}[/]"
+        elif progress.is_done(kata.id):
+            status = "[green]done[/]"
+        else:
+            status = "pending"
+        if kata.id == current:
+            status += " [bold cyan]< current[/]"
+        row = [kata.topic, kata.name, escape(kata.title), ", ".join(kata.frameworks), status]
+        table.add_row(*([str(index)] if numbered else []), *row)
+    return table
+
+
+def solution_diff(kata: Kata) -> Syntax | Text:
+    mine = kata.stub.read_text().splitlines(keepends=True)
+    theirs = kata.solution.read_text().splitlines(keepends=True)
+    diff = "".join(difflib.unified_diff(mine, theirs, fromfile=f"yours: {relative(kata.stub)}",
+                                        tofile=f"reference: {relative(kata.solution)}"))
+    if not diff:
+        return Text("Your file is the reference solution, line for line.")
+    return Syntax(diff, "diff", theme="ansi_dark", background_color="default")
+
+
+def hint_view(kata: Kata, index: int) -> str:
+    number = index % len(kata.hints)
+    return f"[bold]hint {number + 1}/{len(kata.hints)}[/] ({kata.id}): {escape(kata.hints[number])}"

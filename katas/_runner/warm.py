@@ -1,0 +1,348 @@
+"""The warm re-check: a process that keeps the frameworks imported and forks one child per check.
+
+A cold ``pytest`` of one kata spends seconds importing torch or TensorFlow before the first test
+runs. The server (``python -m katas._runner.warm``) imports pytest, Hypothesis, the project's
+conftest and the frameworks a kata needs once; each check is then a ``fork()`` whose child runs
+``pytest.main`` on that kata's test file with the same options and plugins as a cold run, and
+exits. The child starts from the server's memory, which never held a learner's module or a
+test module, so every check imports the learner's latest saved code, as a cold run does.
+
+A child runs in its own process group with stdin closed and its output captured: a crash,
+``os._exit()`` or an endless loop in the learner's code ends that child (a timeout kills its
+group), never the server or the runner.
+
+Protocol: JSON lines. Requests on the server's stdin::
+
+    {"op": "load", "frameworks": ["torch"]}
+    {"op": "check", "id": 7, "kata": "autograd/derivative", "args": [...], "timeout": 60}
+    {"op": "cancel", "id": 7}
+
+events on its stdout: ``{"event": "loaded", ...}``, ``{"event": "result", "id": 7, "result": {...}}``.
+The client is :class:`WarmChecker`.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import importlib.util
+import itertools
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from katas._runner import results
+from katas._support import curriculum
+from katas._support.curriculum import ROOT
+
+# What each framework of the manifest needs imported to be warm: the framework itself and the
+# parts tests reach lazily (torch.optim pulls in torch._dynamo, about a second on first use).
+WARM_IMPORTS = {
+    "torch": ("torch", "torch.nn", "torch.optim", "torch.utils.data", "torch.func", "torch._dynamo"),
+    "keras": ("keras",),
+    "tensorflow": ("tensorflow",),
+}
+BASE_IMPORTS = ("pytest", "hypothesis", "hypothesis.extra.numpy", "numpy", "katas._support.checks",
+                "katas._support.strategies", "katas._support.data", "_pytest.python", "_pytest.runner")
+
+
+def pytest_args(kata: curriculum.Kata, *, solutions: bool = False, device: str = "",
+                timeout: float = 60, results_file: Path | None = None) -> list[str]:
+    """The pytest command line of one kata check, the same for a warm and a cold run."""
+    args = [str(kata.tests.relative_to(ROOT)), "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+            "-p", "katas._runner.results", f"--kata-timeout={timeout:g}"]
+    if solutions:
+        args.append("--solutions")
+    if device:
+        args.append(f"--device={device}")
+    if results_file is not None:
+        args.append(f"--katas-results={results_file}")
+    return args
+
+
+def cold_check(kata: curriculum.Kata, *, solutions: bool = False, device: str = "", timeout: float = 60,
+               python: str = sys.executable) -> results.KataResult:
+    """Run one kata's tests in a fresh ``python -m pytest`` (what a learner's own pytest does)."""
+    with tempfile.TemporaryDirectory(prefix="katas-cold-") as scratch:
+        path = Path(scratch) / "results.jsonl"
+        started = time.perf_counter()
+        done = subprocess.run(
+            [python, "-m", "pytest", *pytest_args(kata, solutions=solutions, device=device, timeout=timeout,
+                                                   results_file=path)],
+            cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
+        )
+        return results.read(path, kata.id, time.perf_counter() - started, done.stdout + done.stderr)
+
+
+# --- the server ---------------------------------------------------------------------------------
+
+
+def _say(**event: Any) -> None:
+    sys.stdout.write(json.dumps(event) + "\n")
+    sys.stdout.flush()
+
+
+def _load(frameworks: Iterable[str], loaded: set[str]) -> None:
+    for framework in frameworks:
+        if framework in loaded:
+            continue
+        for name in WARM_IMPORTS.get(framework, ()):
+            importlib.import_module(name)
+        loaded.add(framework)
+    # Objects that exist now are never collected; each child's collections then only scan what
+    # that child made (gc.collect() with both frameworks loaded costs about 0.4 s otherwise).
+    gc.collect()
+    gc.freeze()
+
+
+@dataclass
+class _Job:
+    id: int
+    kata: curriculum.Kata
+    pid: int
+    scratch: Path
+    deadline: float
+    started: float
+    waiter: int | None  # a pidfd, readable once the child has exited (Linux)
+
+
+def _child(kata: curriculum.Kata, args: list[str], scratch: Path) -> None:
+    """In the forked child: run pytest on the kata and leave. Never returns."""
+    code = 70
+    try:
+        os.setpgid(0, 0)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        out = os.open(scratch / "output.txt", os.O_WRONLY | os.O_CREAT, 0o600)
+        os.dup2(out, 1)
+        os.dup2(out, 2)
+        # Bytecode is validated by the source's size and mtime in whole seconds: a save within
+        # the same second as the last check, of the same size, would run stale bytecode.
+        sys.dont_write_bytecode = True
+        for source in kata.stub.parent.glob("*.py"):
+            Path(importlib.util.cache_from_source(str(source))).unlink(missing_ok=True)
+        import pytest
+
+        code = int(pytest.main(args))
+    except BaseException:  # noqa: BLE001  (report anything, then leave without unwinding)
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def serve(jobs: int) -> None:
+    """Answer requests on stdin until it closes."""
+    sys.path.insert(0, str(ROOT))
+    os.chdir(ROOT)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the runner decides when the server stops
+    loaded: set[str] = set()
+    for name in BASE_IMPORTS:
+        importlib.import_module(name)
+    importlib.import_module("conftest")  # pytest finds it in sys.modules: same file, same module
+    _load((), loaded)
+    katas = curriculum.by_id()
+    queue: list[dict[str, Any]] = []
+    running: dict[int, _Job] = {}
+    stdin = sys.stdin.fileno()
+    buffer = b""
+    _say(event="ready", pid=os.getpid())
+    while True:
+        while queue and len(running) < jobs:
+            request = queue.pop(0)
+            kata = katas[request["kata"]]
+            if not set(kata.frameworks) <= loaded:
+                started = time.perf_counter()
+                _load(kata.frameworks, loaded)
+                _say(event="loaded", frameworks=sorted(loaded), seconds=time.perf_counter() - started)
+            scratch = Path(tempfile.mkdtemp(prefix="katas-check-"))
+            args = [*request["args"], f"--katas-results={scratch / 'results.jsonl'}"]
+            started = time.perf_counter()
+            pid = os.fork()
+            if pid == 0:
+                _child(kata, args, scratch)
+            waiter = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
+            running[request["id"]] = _Job(request["id"], kata, pid, scratch, started + request["timeout"], started,
+                                          waiter)
+        waiters = [job.waiter for job in running.values() if job.waiter is not None]
+        now = time.perf_counter()
+        wait = min((job.deadline for job in running.values()), default=now + 3600) - now
+        if running and len(waiters) < len(running):
+            wait = min(wait, 0.01)  # no pidfd: poll
+        readable, _, _ = select.select([stdin, *waiters], [], [], max(0.0, wait))
+        if stdin in readable:
+            chunk = os.read(stdin, 65536)
+            if not chunk:
+                break
+            buffer += chunk
+            *lines, buffer = buffer.split(b"\n")
+            for line in lines:
+                request = json.loads(line)
+                if request["op"] == "check":
+                    queue.append(request)
+                elif request["op"] == "load":
+                    started = time.perf_counter()
+                    _load(request["frameworks"], loaded)
+                    _say(event="loaded", frameworks=sorted(loaded), seconds=time.perf_counter() - started)
+                elif request["op"] == "cancel":
+                    queue = [r for r in queue if r["id"] != request["id"]]
+                    if (job := running.pop(request["id"], None)) is not None:
+                        _finish(job, killed=True)
+        for job in list(running.values()):
+            status = _reap(job)
+            if status is None and time.perf_counter() < job.deadline:
+                continue
+            del running[job.id]
+            result = _finish(job, killed=status is None, status=status)
+            _say(event="result", id=job.id, result=result.to_json())
+    for job in running.values():
+        _finish(job, killed=True)
+
+
+def _reap(job: _Job) -> int | None:
+    pid, status = os.waitpid(job.pid, os.WNOHANG)
+    return None if pid == 0 else status
+
+
+def _finish(job: _Job, *, killed: bool, status: int | None = None) -> results.KataResult:
+    seconds = time.perf_counter() - job.started
+    if killed:
+        try:
+            os.killpg(job.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(job.pid, 0)
+    if job.waiter is not None:
+        os.close(job.waiter)
+    output = (job.scratch / "output.txt").read_text(errors="replace") if (job.scratch / "output.txt").exists() else ""
+    result = results.read(job.scratch / "results.jsonl", job.kata.id, seconds, output)
+    shutil.rmtree(job.scratch, ignore_errors=True)
+    if killed:
+        result.status = "timeout"
+        result.message = f"no verdict after {seconds:.0f} s ({result.message.removeprefix('the check ended without a verdict ')}): an endless loop?"
+    elif result.status == "crash" and status is not None:
+        code = os.waitstatus_to_exitcode(status)
+        how = f"killed by signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
+        result.message += f" ({how}): os._exit() or a crash in native code?"
+    return result
+
+
+# --- the client ---------------------------------------------------------------------------------
+
+
+class ServerGone(RuntimeError):
+    """The warm server ended; its last words are the message."""
+
+
+class WarmChecker:
+    """Starts the server and talks to it. ``on_event`` is called from a reader thread with each
+    event (``ready``, ``loaded``, ``result``, ``gone``)."""
+
+    def __init__(self, on_event: Callable[[dict[str, Any]], None], *, jobs: int = 1,
+                 python: str = sys.executable) -> None:
+        self._on_event = on_event
+        self._ids = itertools.count(1)
+        self._log = tempfile.TemporaryFile(mode="w+")
+        self._lock = threading.Lock()
+        self._process = subprocess.Popen(
+            [python, "-m", "katas._runner.warm", str(jobs)], cwd=ROOT, stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=self._log, text=True, bufsize=1, start_new_session=True,
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True, name="katas-warm-reader")
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        for line in self._process.stdout:
+            try:
+                event = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if event.get("event") == "result":
+                event["result"] = results.KataResult.from_json(event["result"])
+            self._on_event(event)
+        self._process.wait()
+        self._log.seek(0)
+        self._on_event({"event": "gone", "returncode": self._process.returncode, "log": self._log.read()[-2000:]})
+
+    def _send(self, **request: Any) -> None:
+        assert self._process.stdin is not None
+        with self._lock:
+            try:
+                self._process.stdin.write(json.dumps(request) + "\n")
+                self._process.stdin.flush()
+            except (BrokenPipeError, ValueError) as error:
+                raise ServerGone("the warm checker stopped") from error
+
+    @property
+    def alive(self) -> bool:
+        return self._process.poll() is None
+
+    def load(self, frameworks: Iterable[str]) -> None:
+        self._send(op="load", frameworks=sorted(set(frameworks)))
+
+    def check(self, kata: curriculum.Kata, *, solutions: bool = False, device: str = "",
+              timeout: float = 60) -> int:
+        """Queue a check of ``kata``; its result arrives as a ``result`` event with this id."""
+        request_id = next(self._ids)
+        args = pytest_args(kata, solutions=solutions, device=device, timeout=timeout)
+        self._send(op="check", id=request_id, kata=kata.id, args=args, timeout=timeout + 2)
+        return request_id
+
+    def cancel(self, request_id: int) -> None:
+        self._send(op="cancel", id=request_id)
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            try:
+                assert self._process.stdin is not None
+                self._process.stdin.close()
+                self._process.wait(timeout=5)
+            except (subprocess.TimeoutExpired, BrokenPipeError, OSError):
+                self._process.kill()
+                self._process.wait()
+        self._log.close()
+
+
+def check_many(katas: list[curriculum.Kata], *, solutions: bool = False, device: str = "", timeout: float = 60,
+               jobs: int | None = None, on_result: Callable[[results.KataResult], None] | None = None,
+               ) -> list[results.KataResult]:
+    """Check several katas in parallel on one warm server; results in the order of ``katas``."""
+    import queue
+
+    events: queue.Queue[dict[str, Any]] = queue.Queue()
+    checker = WarmChecker(events.put, jobs=jobs or max(1, min(len(katas), os.cpu_count() or 1)))
+    try:
+        checker.load({f for kata in katas for f in kata.frameworks})
+        ids = {checker.check(kata, solutions=solutions, device=device, timeout=timeout): kata for kata in katas}
+        found: dict[int, results.KataResult] = {}
+        while len(found) < len(ids):
+            event = events.get()
+            if event["event"] == "result":
+                found[event["id"]] = event["result"]
+                if on_result:
+                    on_result(event["result"])
+            elif event["event"] == "gone":
+                raise ServerGone(f"the warm checker stopped (exit code {event['returncode']}): {event['log']}")
+        return [found[request_id] for request_id in ids]
+    finally:
+        checker.close()
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
