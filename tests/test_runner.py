@@ -92,8 +92,11 @@ def test_a_corrupt_state_file_is_moved_aside_and_rebuilt(sandbox):
     assert len(aside) == 1 and aside[0].read_text() == "{ this is not json"
 
 
-def test_report_writes_exercism_v3_and_junit(sandbox):
+def test_check_and_report_write_exercism_v3_and_junit(sandbox):
     sandbox.solve(KATA)
+    checked = sandbox.katas("check", KATA, "autograd/no_grad")
+    assert checked.returncode == 1 and "1 of 2 checked katas are green" in checked.output
+    assert "GREEN autograd/accumulation" in checked.output and "TO DO autograd/no_grad" in checked.output
     done = sandbox.katas("report", "autograd/accumulation", "autograd/no_grad", "--json", "r.json", "--junit", "r.xml")
     assert done.returncode == 0, done.output
     results = json.loads(sandbox.read("r.json"))
@@ -114,6 +117,7 @@ def test_report_writes_exercism_v3_and_junit(sandbox):
 
 
 _STYLE = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"  # colour and cursor codes may sit between any two characters
+_SPACE = r"(?:\s|\x1b\[[0-9;?]*[A-Za-z])+"  # and a space may be where a long line wrapped
 
 
 class Screen:
@@ -122,11 +126,11 @@ class Screen:
 
     def __init__(self, sandbox, *args: str) -> None:
         self.child = pexpect.spawn(sys.executable, ["-m", "katas", *args], cwd=str(sandbox.root),
-                                   env={**sandbox.env, "TERM": "xterm-256color"},
+                                   env={**sandbox.env, "TERM": "xterm-256color", "COLUMNS": "160", "LINES": "60"},
                                    encoding="utf-8", timeout=90, dimensions=(60, 160))
 
     def see(self, text: str) -> None:
-        self.child.expect(_STYLE.join(re.escape(character) for character in text))
+        self.child.expect(_STYLE.join(_SPACE if character == " " else re.escape(character) for character in text))
 
     def press(self, keys: str) -> None:
         self.child.send(keys)

@@ -254,12 +254,21 @@ def _common(defaults: bool) -> argparse.ArgumentParser:
     return common
 
 
+def _watch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--poll", action="store_true", help="watch files by polling (for WSL on a Windows drive, NFS)")
+    parser.add_argument("--manual", action="store_true", help="do not watch files: press r to re-check")
+
+
+def _many(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("names", nargs="*", metavar="NAME", help="katas or topics (default: every kata)")
+    parser.add_argument("-j", "--jobs", type=int, default=None, help="checks at once (default: CPU cores)")
+
+
 def parser() -> argparse.ArgumentParser:
     common = _common(defaults=False)
     main = argparse.ArgumentParser(prog="katas", description=__doc__, parents=[_common(defaults=True)],
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
-    main.add_argument("--poll", action="store_true", help="watch files by polling (for WSL on a Windows drive, NFS)")
-    main.add_argument("--manual", action="store_true", help="do not watch files: press r to re-check")
+    _watch_options(main)
     main.add_argument("--start", dest="name", default=None, help="start at this kata")
     main.set_defaults(func=cmd_watch)
     commands = main.add_subparsers(title="commands", metavar="COMMAND")
@@ -271,8 +280,7 @@ def parser() -> argparse.ArgumentParser:
 
     watch = command("watch", cmd_watch, "practise: the current kata, re-checked on every save (the default)")
     watch.add_argument("name", nargs="?", help="start at this kata")
-    watch.add_argument("--poll", action="store_true", help="watch files by polling")
-    watch.add_argument("--manual", action="store_true", help="do not watch files: press r to re-check")
+    _watch_options(watch)
     command("list", cmd_list, "every kata: topic, title, done / pending / current")
     run = command("run", cmd_run, "check one kata once; exit code 0 only when it is green")
     run.add_argument("name")
@@ -281,8 +289,7 @@ def parser() -> argparse.ArgumentParser:
     hint.add_argument("name")
     hint.add_argument("--all", action="store_true", help="every hint at once")
     check = command("check", cmd_check, "check every kata (or the named katas or topics) in parallel")
-    check.add_argument("names", nargs="*", metavar="NAME")
-    check.add_argument("-j", "--jobs", type=int, default=None, help="checks at once (default: CPU cores)")
+    _many(check)
     check.add_argument("-v", "--verbose", action="store_true", help="show why each red kata is red")
     reset = command("reset", cmd_reset, "restore a kata's untouched stub; your file is backed up first")
     reset.add_argument("name")
@@ -291,12 +298,11 @@ def parser() -> argparse.ArgumentParser:
     solution.add_argument("name")
     solution.add_argument("--force", action="store_true", help="show it even before the kata is green")
     rep = command("report", cmd_report, "check every kata and write results for a teacher")
-    rep.add_argument("names", nargs="*", metavar="NAME")
+    _many(rep)
     rep.add_argument("--json", nargs="?", const="results.json", default=None, metavar="PATH",
                      help="exercism results.json v3 (default path: results.json)")
     rep.add_argument("--junit", nargs="?", const="results.xml", default=None, metavar="PATH",
                      help="JUnit XML (default path: results.xml)")
-    rep.add_argument("-j", "--jobs", type=int, default=None, help="checks at once (default: CPU cores)")
     return main
 
 
