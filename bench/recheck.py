@@ -65,7 +65,7 @@ class Runner:
         self.process.stdin.flush()
 
     def close(self) -> None:
-        self.keys("q")
+        self.keys("q\n")  # on a pipe the runner reads keys a line at a time
         self.process.wait(timeout=30)
 
 
