@@ -46,6 +46,7 @@ class Session:
         self.typed = ""
         self.final: dict[int, Kata] = {}
         self.final_results: list[KataResult] = []
+        self.warm: set[str] = set()  # frameworks the checker has imported
 
     def _resume(self) -> Kata:
         known = curriculum.by_id()
@@ -249,7 +250,9 @@ class Session:
                   + ("press r after each save (manual mode)" if self.watch_mode == "manual" else "each save re-checks it"))
         out.print()
         if checking or self.request is not None:
-            out.print("[dim]checking...[/]")
+            cold = sorted(set(self.current.frameworks) - self.warm)
+            out.print(f"[dim]checking... (importing {', '.join(cold)} once: a few seconds; later checks take "
+                      "well under a second)[/]" if cold else "[dim]checking...[/]")
         elif self.result is not None:
             out.print(view.result_view(self.result, self.current))
             if not self.tty:
@@ -290,6 +293,8 @@ class Session:
                 elif kind == "change":
                     if self.current.stub.resolve() in event["paths"] and self.mode == "normal":
                         self.check()
+                elif kind == "loaded":
+                    self.warm = set(event["frameworks"])
                 elif kind == "result":
                     self.on_result(event["id"], event["result"])
                 elif kind == "gone" and not self.stop.is_set():
