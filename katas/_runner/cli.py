@@ -16,35 +16,13 @@ NAME is ``topic/kata`` (``autograd/derivative``), a kata name alone when it is u
 from __future__ import annotations
 
 import argparse
-import difflib
+import contextlib
 import os
 import sys
 from pathlib import Path
 
 from katas._support import curriculum
-from katas._support.curriculum import ROOT, Kata
-
-
-class UnknownKata(Exception):
-    """A name that matches no kata; the message suggests the closest ones."""
-
-
-def find(name: str) -> Kata:
-    """The kata called ``name``: ``topic/kata``, a unique kata name, ``topic.kata`` or a path."""
-    katas = curriculum.load()
-    wanted = name.strip().replace("\\", "/").removesuffix(".py").replace(".", "/")
-    wanted = wanted.split("katas/", 1)[-1].replace("/test_", "/")
-    for kata in katas:
-        if wanted == kata.id:
-            return kata
-    named = [kata for kata in katas if kata.name == wanted]
-    if len(named) == 1:
-        return named[0]
-    names = [kata.id for kata in katas] + [kata.name for kata in katas]
-    close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.75)
-    ids = list(dict.fromkeys(next(k.id for k in katas if n in (k.id, k.name)) for n in close))
-    suggestion = f"; did you mean {' or '.join(ids)}?" if ids else "; `katas list` shows them all"
-    raise UnknownKata(f"no kata called {name!r}{suggestion}")
+from katas._support.curriculum import ROOT, Kata, UnknownKata, find
 
 
 def _select(names: list[str]) -> list[Kata]:
@@ -113,9 +91,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UnknownKata(problem)
     out = _console(args)
     progress = _progress(args)
-    with out.status(f"checking {kata.id}...") if out.is_terminal else _nothing():
+    with out.status(f"checking {kata.id}...") if out.is_terminal else contextlib.nullcontext():
         result = cold_check(kata, solutions=args.solutions, device=args.device, timeout=args.timeout)
-    progress.record(kata.id, result.green, sorted({t.device for t in result.tests if t.device and t.outcome == "passed"}))
+    progress.record(kata.id, result.green, result.devices)
     out.print(view.result_view(result, kata, verbose=args.verbose))
     return 0 if result.green else 1
 
@@ -129,11 +107,7 @@ def cmd_hint(args: argparse.Namespace) -> int:
         for index in range(len(kata.hints)):
             out.print(view.hint_view(kata, index))
         return 0
-    progress = _progress(args)
-    shown = progress.hints.get(kata.id, 0)
-    out.print(view.hint_view(kata, shown))
-    progress.hints[kata.id] = shown + 1
-    progress.save()
+    out.print(view.next_hint(_progress(args), kata))
     return 0
 
 
@@ -153,8 +127,7 @@ def _check(args: argparse.Namespace, katas: list[Kata]):
         outcomes = check_many(katas, solutions=args.solutions, device=args.device, timeout=args.timeout,
                               jobs=args.jobs, on_result=lambda _: bar.advance(task))
     for result in outcomes:
-        progress.record(result.kata, result.green,
-                        sorted({t.device for t in result.tests if t.device and t.outcome == "passed"}))
+        progress.record(result.kata, result.green, result.devices)
     return out, progress, outcomes
 
 
@@ -221,14 +194,6 @@ def cmd_solution(args: argparse.Namespace) -> int:
                           "or look anyway with --force")
     _console(args).print(view.solution_diff(kata))
     return 0
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 # --- arguments ------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def junit(outcomes: list[KataResult]) -> ET.ElementTree:
         suite = ET.SubElement(root, "testsuite", name=result.kata, time=f"{result.seconds:.3f}")
         counts = dict.fromkeys(totals, 0)
         for test in result.tests:
-            case = ET.SubElement(suite, "testcase", classname=kata.module("katas").rsplit(".", 1)[0] + f".test_{kata.name}",
+            case = ET.SubElement(suite, "testcase", classname=f"katas.{kata.topic}.test_{kata.name}",
                                  name=test.name, time=f"{test.duration:.3f}")
             counts["tests"] += 1
             first_line = (test.message.splitlines() or [""])[0]

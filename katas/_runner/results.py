@@ -53,6 +53,11 @@ class KataResult:
     def green(self) -> bool:
         return self.status == "pass"
 
+    @property
+    def devices(self) -> list[str]:
+        """The devices some test passed on."""
+        return sorted({t.device for t in self.tests if t.device and t.outcome == "passed"})
+
     def count(self, outcome: str) -> int:
         return sum(t.outcome == outcome for t in self.tests)
 

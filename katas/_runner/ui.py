@@ -41,7 +41,6 @@ class Session:
         self.request: int | None = None
         self.result: KataResult | None = None
         self.notice = self.progress.warning
-        self.hints_shown = 0
         self.mode = "normal"  # or "reset?" or "jump"
         self.typed = ""
         self.final: dict[int, Kata] = {}
@@ -101,7 +100,7 @@ class Session:
         self.render(checking=True)
 
     def move_to(self, kata: Kata) -> None:
-        self.current, self.result, self.hints_shown, self.notice = kata, None, 0, ""
+        self.current, self.result, self.notice = kata, None, ""
         self.progress.current = kata.id
         self.progress.save()
         self.check()
@@ -109,7 +108,7 @@ class Session:
     def on_result(self, request: int, result: KataResult) -> None:
         if request in self.final:
             kata = self.final.pop(request)
-            self.progress.record(kata.id, result.green, self._devices(result))
+            self.progress.record(kata.id, result.green, result.devices)
             self.final_results.append(result)
             if not self.final:
                 self._final_verdict()
@@ -117,14 +116,10 @@ class Session:
         if request != self.request:
             return  # a check that a newer save replaced
         self.request, self.result = None, result
-        self.progress.record(self.current.id, result.green, self._devices(result))
+        self.progress.record(self.current.id, result.green, result.devices)
         if result.green and all(self.progress.is_done(k.id) for k in self.katas):
             return self._recheck_everything()
         self.render()
-
-    @staticmethod
-    def _devices(result: KataResult) -> list[str]:
-        return sorted({t.device for t in result.tests if t.device and t.outcome == "passed"})
 
     def _recheck_everything(self) -> None:
         assert self.checker is not None
@@ -161,7 +156,6 @@ class Session:
                     return self.render() or True
                 where = f"your version is in {view.relative(saved)}" if saved else "it was untouched already"
                 self.notice = f"{view.relative(self.current.stub)} is the untouched stub again; {where}."
-                self.hints_shown = 0
                 self.check()
             else:
                 self.notice = "reset cancelled."
@@ -174,8 +168,7 @@ class Session:
         if key == "q":
             return False
         if key == "h":
-            self.notice = view.hint_view(self.current, self.hints_shown)
-            self.hints_shown += 1
+            self.notice = view.next_hint(self.progress, self.current)
         elif key == "r":
             self.notice = ""
             return self.check() or True
@@ -217,11 +210,10 @@ class Session:
         if key in "\r\n":
             self.mode = "normal"
             choice = self.typed.strip()
-            from katas._runner.cli import UnknownKata, find
-
             try:
-                target = self.katas[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(self.katas) else find(choice)
-            except UnknownKata as error:
+                target = (self.katas[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(self.katas)
+                          else curriculum.find(choice))
+            except curriculum.UnknownKata as error:
                 self.notice = f"[red]{error}[/]"
                 return self.render() or True
             return self.move_to(target) or True

@@ -69,10 +69,11 @@ def verdict_line(result: KataResult) -> str:
     return f"verdict {result.kata} {result.status} {result.count('passed')}/{run} {result.seconds:.3f}s"
 
 
-def _clip(message: str, lines: int = MESSAGE_LINES) -> str:
+def _clip(message: str, rerun: str, lines: int = MESSAGE_LINES) -> str:
+    """The first ``lines`` lines of ``message``, and the pytest command that shows the rest."""
     kept = message.strip("\n").splitlines()
     if len(kept) > lines:
-        kept = [*kept[:lines], f"... ({len(kept) - lines} more lines: run `pytest {{}}` for all of them)"]
+        kept = [*kept[:lines], f"... ({len(kept) - lines} more lines: run `pytest {rerun}` for all of them)"]
     return "\n".join(kept)
 
 
@@ -81,7 +82,7 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
     if result.message:
         lines.append(f"  [red]{escape(result.message)}[/]")
     if result.status in ("broken", "crash") and result.output.strip():
-        lines.append(escape(_clip(result.output, 12).replace("{}", relative(kata.tests))))
+        lines.append(escape(_clip(result.output, relative(kata.tests), 12)))
     shown_todo = False
     shown: set[str] = set()
     for test in result.tests:
@@ -102,7 +103,7 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
             lines.append("       [dim](the same as above)[/]")
             continue
         shown.add(message)
-        clipped = _clip(message).replace("{}", f"{relative(kata.tests)}::{test.name}")
+        clipped = _clip(message, f"{relative(kata.tests)}::{test.name}")
         lines.extend(f"       {escape(line)}" for line in clipped.splitlines())
     return Group(*(Text.from_markup(line) for line in lines))
 
@@ -136,6 +137,14 @@ def solution_diff(kata: Kata) -> Syntax | Text:
     if not diff:
         return Text("Your file is the reference solution, line for line.")
     return Syntax(diff, "diff", theme="ansi_dark", background_color="default")
+
+
+def next_hint(progress: Progress, kata: Kata) -> str:
+    """The kata's next hint (each call the next one, in the runner and in `katas hint` alike)."""
+    shown = progress.hints.get(kata.id, 0)
+    progress.hints[kata.id] = shown + 1
+    progress.save()
+    return hint_view(kata, shown)
 
 
 def hint_view(kata: Kata, index: int) -> str:

@@ -234,7 +234,8 @@ def _finish(job: _Job, *, killed: bool, status: int | None = None) -> results.Ka
     shutil.rmtree(job.scratch, ignore_errors=True)
     if killed:
         result.status = "timeout"
-        result.message = f"no verdict after {seconds:.0f} s ({result.message.removeprefix('the check ended without a verdict ')}): an endless loop?"
+        where = result.message.removeprefix("the check ended without a verdict").strip()
+        result.message = f"no verdict after {seconds:.0f} s{' ' + where if where else ''}: an endless loop?"
     elif result.status == "crash" and status is not None:
         code = os.waitstatus_to_exitcode(status)
         how = f"killed by signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"

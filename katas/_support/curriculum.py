@@ -6,6 +6,7 @@ Tests, the meta-tests and (later) the runner all read it through :func:`load`.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import sys
 from dataclasses import dataclass
@@ -93,3 +94,25 @@ def for_source_file(path: Path) -> Kata | None:
     if path.parent.parent != ROOT / "katas":
         return None
     return by_id().get(f"{path.parent.name}/{path.stem}")
+
+
+class UnknownKata(Exception):
+    """A name that matches no kata; the message suggests the closest ones."""
+
+
+def find(name: str) -> Kata:
+    """The kata called ``name``: ``topic/kata``, a unique kata name, ``topic.kata`` or a path."""
+    katas = load()
+    wanted = name.strip().replace("\\", "/").removesuffix(".py").replace(".", "/")
+    wanted = wanted.split("katas/", 1)[-1].replace("/test_", "/")
+    for kata in katas:
+        if wanted == kata.id:
+            return kata
+    named = [kata for kata in katas if kata.name == wanted]
+    if len(named) == 1:
+        return named[0]
+    names = [kata.id for kata in katas] + [kata.name for kata in katas]
+    close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.75)
+    ids = list(dict.fromkeys(next(k.id for k in katas if n in (k.id, k.name)) for n in close))
+    suggestion = f"; did you mean {' or '.join(ids)}?" if ids else "; `katas list` shows them all"
+    raise UnknownKata(f"no kata called {name!r}{suggestion}")
