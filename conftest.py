@@ -37,7 +37,7 @@ if os.environ.get("PYTEST_XDIST_WORKER_COUNT"):
     os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))))
 
 import katas  # noqa: F401  (silences TensorFlow's start-up log before anything imports it)
-from katas._support import curriculum
+from katas._support import curriculum, frameworks
 from katas._support.checks import KataMismatch
 from katas._support.loader import KataBroken, KataModule, KataTimeout, KataTodo, mistakes_of, stub_location
 
@@ -107,6 +107,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     devices, explicit = _selected_devices(config)
     return [
         f"tensor katas: {target}",
+        f"frameworks: {frameworks.describe()}",
         f"devices: {','.join(devices)}{' (explicit)' if explicit else ' (absent ones are skipped)'}; "
         f"hypothesis profile: {settings._current_profile}",  # noqa: SLF001
     ]
@@ -203,6 +204,35 @@ def kata(request: pytest.FixtureRequest) -> KataModule:
         return KataModule(entry, "solutions")
     mistake = {m.id: m for m in mistakes_of(entry)}[target.removeprefix(MISTAKE)]
     return KataModule(entry, "solutions", mistake)
+
+
+class UnavailableKata(pytest.File):
+    """The test file of a kata this environment cannot run (a framework or Keras backend it needs
+    is missing): collected as one skip with the reason, and never imported."""
+
+    def __init__(self, *, reason: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.reason = reason
+
+    def collect(self) -> list[pytest.Item]:  # pragma: no cover - the report below replaces collecting
+        raise pytest.skip.Exception(self.reason)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> pytest.CollectReport | None:
+    """An unavailable kata's skip, located at its test file (not at this conftest)."""
+    if not isinstance(collector, UnavailableKata):
+        return None
+    return pytest.CollectReport(collector.nodeid, "skipped", (str(collector.path), None, f"Skipped: {collector.reason}"), [])
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    kata = curriculum.for_test_file(module_path)
+    reason = frameworks.unavailable(kata) if kata is not None else None
+    if reason is None:
+        return None
+    return UnavailableKata.from_parent(parent, path=module_path, reason=reason)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -4,6 +4,6 @@ Each ``katas/<topic>/<kata>.py`` is a stub to complete; ``test_<kata>.py`` besid
 specification. ``katas/curriculum.toml`` lists the katas in learning order.
 """
 
-from katas._support.quiet import quiet_frameworks
+from katas._support import frameworks
 
-quiet_frameworks()
+frameworks.set_up()  # quiet framework logs; a Keras backend that is installed

@@ -1,5 +1,5 @@
 """Reference answers: ``solutions/<topic>/<kata>.py`` mirrors ``katas/<topic>/<kata>.py``."""
 
-from katas._support.quiet import quiet_frameworks
+from katas._support import frameworks
 
-quiet_frameworks()
+frameworks.set_up()  # quiet framework logs; a Keras backend that is installed

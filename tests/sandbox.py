@@ -44,14 +44,15 @@ class Sandbox:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("KATAS_", "PYTEST_"))}
         return env
 
-    def python(self, *args: str, timeout: float = 300) -> Run:
-        done = subprocess.run([sys.executable, *args], cwd=self.root, env=self.env, capture_output=True,
+    def python(self, *args: str, timeout: float = 300, env: dict[str, str] | None = None) -> Run:
+        """``python ARGS`` in the sandbox; ``env`` adds variables to the learner's environment."""
+        done = subprocess.run([sys.executable, *args], cwd=self.root, env={**self.env, **(env or {})}, capture_output=True,
                               text=True, timeout=timeout, stdin=subprocess.DEVNULL)
         return Run(done.returncode, done.stdout + done.stderr)
 
-    def katas(self, *args: str, timeout: float = 300) -> Run:
+    def katas(self, *args: str, timeout: float = 300, env: dict[str, str] | None = None) -> Run:
         """The `katas` runner, as `python -m katas` from the project's root."""
-        return self.python("-m", "katas", "--plain", *args, timeout=timeout)
+        return self.python("-m", "katas", "--plain", *args, timeout=timeout, env=env)
 
     def read(self, relative: str) -> str:
         return (self.root / relative).read_text()

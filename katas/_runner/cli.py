@@ -8,6 +8,7 @@
     katas reset NAME       restore the untouched stub (your file is backed up first)
     katas solution NAME    the reference solution, as a diff against your file (once green)
     katas report           check every kata; write results.json (exercism v3) and/or JUnit XML
+    katas env              Python, torch, TensorFlow and Keras versions, and the Keras backend
 
 NAME is ``topic/kata`` (``autograd/derivative``), a kata name alone when it is unique
 (``derivative``), or the stub's path.
@@ -141,9 +142,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.verbose and not result.green:
             out.print(view.result_view(result, curriculum.by_id()[result.kata]))
     green = sum(r.green for r in outcomes)
-    out.print(f"\n{green} of {len(outcomes)} checked katas are green.")
+    ran = [r for r in outcomes if r.status != "unavailable"]
+    elsewhere = f" ({len(outcomes) - len(ran)} not run here: `katas env` says why)" if len(ran) < len(outcomes) else ""
+    out.print(f"\n{green} of {len(ran)} checked katas are green{elsewhere}.")
     out.print(view.progress_bar(progress))
-    return 0 if green == len(outcomes) else 1
+    return 0 if green == len(ran) else 1
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -193,6 +196,27 @@ def cmd_solution(args: argparse.Namespace) -> int:
         raise UnknownKata(f"kata {kata.id} is not green yet: solve it first (`katas run {kata.id}`), "
                           "or look anyway with --force")
     _console(args).print(view.solution_diff(kata))
+    return 0
+
+
+def cmd_env(args: argparse.Namespace) -> int:
+    from katas._support import frameworks
+
+    found = frameworks.actual()
+    print("tensor katas environment: " + ", ".join(f"{key} {value or 'not installed'}" for key, value in found.items()))
+    unavailable = [(kata, why) for kata in curriculum.load() if (why := frameworks.unavailable(kata))]
+    for kata, why in unavailable:
+        print(f"  skipped here: {why}")
+    if not args.expect:
+        return 0
+    wrong = frameworks.mismatches(frameworks.expected_from(args.expect), found)
+    for line in wrong:
+        print(f"  MISMATCH {line}", file=sys.stderr)
+    if wrong:
+        print(f"katas: this environment is not what {args.expect} says; recreate it (tox run -r -e {args.expect})",
+              file=sys.stderr)
+        return 1
+    print(f"matches {args.expect}")
     return 0
 
 
@@ -268,6 +292,8 @@ def parser() -> argparse.ArgumentParser:
                      help="exercism results.json v3 (default path: results.json)")
     rep.add_argument("--junit", nargs="?", const="results.xml", default=None, metavar="PATH",
                      help="JUnit XML (default path: results.xml)")
+    env = command("env", cmd_env, "Python, torch, TensorFlow, Keras versions and the Keras backend; katas skipped here")
+    env.add_argument("--expect", metavar="TOX_ENV", help="fail unless they match this tox env name (each tox env runs this)")
     return main
 
 

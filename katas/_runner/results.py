@@ -40,7 +40,8 @@ class TestResult:
 @dataclass
 class KataResult:
     """The verdict on one kata. ``status``: pass, fail, todo (only untouched functions are
-    left), broken (its tests could not even be collected), timeout or crash."""
+    left), broken (its tests could not even be collected), timeout, crash, or unavailable (this
+    environment lacks a framework or Keras backend it needs; ``message`` says which)."""
 
     kata: str
     status: str
@@ -86,7 +87,7 @@ def read(path: Path, kata: str, seconds: float = 0.0, output: str = "") -> KataR
     """The verdict recorded in ``path``. A run that never reached its end is a crash (or, with
     the caller's knowledge, a timeout); a run that collected nothing is broken."""
     tests: dict[str, TestResult] = {}
-    running, ended, errors = None, False, []
+    running, ended, errors, unavailable = None, False, [], []
     lines = path.read_text().splitlines() if path.exists() else []
     for line in lines:
         try:
@@ -101,11 +102,15 @@ def read(path: Path, kata: str, seconds: float = 0.0, output: str = "") -> KataR
             running = None
         elif kind == "collect_error":
             errors.append(event["message"])
+        elif kind == "unavailable":
+            unavailable.append(event["message"])
         elif kind == "end":
             ended = True
     result = KataResult(kata, status_of(list(tests.values())), list(tests.values()), seconds=seconds, output=output)
     if errors:
         result.status, result.message = "broken", "\n".join(errors)
+    elif unavailable and not tests and ended:
+        result.status, result.message = "unavailable", "\n".join(unavailable)
     elif not ended:
         result.status = "crash"
         where = f" during {running.split('::', 1)[-1]}" if running else ""
@@ -153,6 +158,8 @@ class _Recorder:
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self._emit(event="collect_error", message=report.longreprtext)
+        elif report.skipped and isinstance(report.longrepr, tuple):  # a kata this environment cannot run
+            self._emit(event="unavailable", message=report.longrepr[2].removeprefix("Skipped: "))
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self._emit(event="end", exitstatus=int(exitstatus))

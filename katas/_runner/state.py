@@ -74,11 +74,13 @@ class Progress:
             self.done.pop(kata_id, None)
         self.save()
 
-    def first_pending(self, after: str | None = None) -> curriculum.Kata | None:
-        """The first kata not done, in manifest order, starting after ``after`` (wrapping)."""
-        katas = list(curriculum.load())
-        start = next((i + 1 for i, k in enumerate(katas) if k.id == after), 0)
-        for kata in katas[start:] + katas[:start]:
-            if not self.is_done(kata.id):
+    def first_pending(self, after: str | None = None,
+                      among: list[curriculum.Kata] | None = None) -> curriculum.Kata | None:
+        """The first kata not done, in manifest order, starting after ``after`` (wrapping), of
+        ``among`` (default: every kata)."""
+        everything = list(curriculum.load())
+        start = next((i + 1 for i, k in enumerate(everything) if k.id == after), 0)
+        for kata in everything[start:] + everything[:start]:
+            if (among is None or kata in among) and not self.is_done(kata.id):
                 return kata
         return None

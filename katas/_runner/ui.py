@@ -19,7 +19,7 @@ from katas._runner import pristine, view
 from katas._runner.results import KataResult
 from katas._runner.state import STATE_FILE, Progress
 from katas._runner.warm import ServerGone, WarmChecker
-from katas._support import curriculum
+from katas._support import curriculum, frameworks
 from katas._support.curriculum import Kata
 
 LEGEND_GREEN = "keys: [b]n[/] next · [b]h[/] hint · [b]l[/] list · [b]r[/] re-run · [b]s[/] solution · [b]x[/] reset · [b]q[/] quit"
@@ -34,6 +34,8 @@ class Session:
         self.tty = not plain and console.is_terminal and sys.stdin.isatty()
         self.progress = Progress.load(None if solutions else STATE_FILE)
         self.katas = list(curriculum.load())
+        # The katas this environment can run (a torch-only machine has no TensorFlow katas).
+        self.available = [kata for kata in self.katas if not frameworks.lacking(kata)]
         self.current = start or self._resume()
         self.events: queue.Queue[dict[str, Any]] = queue.Queue()
         self.stop = threading.Event()
@@ -41,6 +43,10 @@ class Session:
         self.request: int | None = None
         self.result: KataResult | None = None
         self.notice = self.progress.warning
+        if len(self.available) < len(self.katas):
+            self.notice = "\n".join(filter(None, [self.notice, (
+                f"[magenta]{len(self.katas) - len(self.available)} katas need what is not installed here and are "
+                "left out[/] (`katas env` lists them and why).")]))
         self.mode = "normal"  # or "reset?" or "jump"
         self.typed = ""
         self.final: dict[int, Kata] = {}
@@ -51,7 +57,7 @@ class Session:
         known = curriculum.by_id()
         if self.progress.current in known and not self.progress.is_done(self.progress.current):
             return known[self.progress.current]
-        return self.progress.first_pending() or self.katas[0]
+        return self.progress.first_pending(among=self.available) or (self.available or self.katas)[0]
 
     # --- threads ------------------------------------------------------------------------------
 
@@ -117,17 +123,17 @@ class Session:
             return  # a check that a newer save replaced
         self.request, self.result = None, result
         self.progress.record(self.current.id, result.green, result.devices)
-        if result.green and all(self.progress.is_done(k.id) for k in self.katas):
+        if result.green and all(self.progress.is_done(k.id) for k in self.available):
             return self._recheck_everything()
         self.render()
 
     def _recheck_everything(self) -> None:
         assert self.checker is not None
         self.final_results = []
-        self.checker.load({f for kata in self.katas for f in kata.frameworks})
+        self.checker.load({f for kata in self.available for f in kata.frameworks})
         self.final = {self.checker.check(kata, solutions=self.solutions, device=self.device, timeout=self.timeout): kata
-                      for kata in self.katas}
-        self.notice = f"Every kata is green. Re-checking all {len(self.katas)} of them before celebrating..."
+                      for kata in self.available}
+        self.notice = f"Every kata is green. Re-checking all {len(self.available)} of them before celebrating..."
         self.render()
 
     def _final_verdict(self) -> None:
@@ -140,7 +146,7 @@ class Session:
             self.progress.current = first.id
             self.progress.save()
             return self.render()
-        self.notice = (f"[bold green]Congratulations: all {len(self.katas)} katas pass, re-checked just now.[/] "
+        self.notice = (f"[bold green]Congratulations: all {len(self.available)} katas pass, re-checked just now.[/] "
                        "Compare your answers with the references (s), or quit (q).")
         self.render()
 
@@ -165,6 +171,7 @@ class Session:
             return self._jump_key(key)
         key = key.lower()
         green = self.result is not None and self.result.green
+        movable = green or (self.result is not None and self.result.status == "unavailable")
         if key == "q":
             return False
         if key == "h":
@@ -173,10 +180,10 @@ class Session:
             self.notice = ""
             return self.check() or True
         elif key == "n":
-            if not green:
+            if not movable:
                 self.notice = "n (next) works once this kata is green."
             else:
-                following = self.progress.first_pending(after=self.current.id)
+                following = self.progress.first_pending(after=self.current.id, among=self.available)
                 if following is None:
                     self._recheck_everything()
                     return True

@@ -14,13 +14,14 @@ from rich.text import Text
 
 from katas._runner.results import KataResult
 from katas._runner.state import Progress
-from katas._support import curriculum
+from katas._support import curriculum, frameworks
 from katas._support.curriculum import ROOT, Kata
 
 MARKS = {"passed": "[green]ok  [/]", "failed": "[red]FAIL[/]", "todo": "[yellow]TODO[/]",
          "error": "[red]ERR [/]", "skipped": "[dim]skip[/]"}
 VERDICTS = {"pass": "[bold green]GREEN[/]", "fail": "[bold red]RED[/]", "todo": "[bold yellow]TO DO[/]",
-            "broken": "[bold red]BROKEN[/]", "timeout": "[bold red]TIMEOUT[/]", "crash": "[bold red]CRASHED[/]"}
+            "broken": "[bold red]BROKEN[/]", "timeout": "[bold red]TIMEOUT[/]", "crash": "[bold red]CRASHED[/]",
+            "unavailable": "[bold magenta]NOT HERE[/]"}
 MESSAGE_LINES = 8
 
 
@@ -36,7 +37,8 @@ def relative(path) -> str:
 
 
 def progress_bar(progress: Progress) -> Group:
-    katas = curriculum.load()
+    everything = curriculum.load()
+    katas = [k for k in everything if not frameworks.lacking(k)]
     done = sum(progress.is_done(k.id) for k in katas)
     per_topic: Counter[str] = Counter()
     totals: Counter[str] = Counter()
@@ -47,12 +49,16 @@ def progress_bar(progress: Progress) -> Group:
     bar.add_row(Text("progress"), ProgressBar(total=len(katas), completed=done, width=30),
                 Text(f"{done}/{len(katas)} done"))
     topics = "  ".join(f"{topic} {per_topic[topic]}/{totals[topic]}" for topic in totals)
+    if len(katas) < len(everything):
+        topics += f"  ({len(everything) - len(katas)} katas need what is not installed here: `katas env` says which)"
     return Group(bar, Text(topics, style="dim"))
 
 
 def summary(result: KataResult) -> str:
     counts = Counter(t.outcome for t in result.tests)
     ran = len(result.tests) - counts["skipped"]
+    if result.status == "unavailable":
+        return f"{VERDICTS[result.status]} {result.kata}: not run in this environment"
     if result.status in ("crash", "timeout") and not ran:
         return f"{VERDICTS[result.status]} {result.kata}: no verdict ({result.seconds:.2f} s)"
     parts = [f"{counts['passed']} of {ran} tests pass"]
@@ -80,7 +86,8 @@ def _clip(message: str, rerun: str, lines: int = MESSAGE_LINES) -> str:
 def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Group:
     lines: list[str] = [summary(result)]
     if result.message:
-        lines.append(f"  [red]{escape(result.message)}[/]")
+        colour = "magenta" if result.status == "unavailable" else "red"
+        lines.append(f"  [{colour}]{escape(result.message)}[/]")
     if result.status in ("broken", "crash") and result.output.strip():
         lines.append(escape(_clip(result.output, relative(kata.tests), 12)))
     shown_todo = False
@@ -118,6 +125,8 @@ def kata_table(progress: Progress, current: str | None = None, numbered: bool = 
         missing = [relative(p) for p in (kata.stub, kata.tests, kata.solution) if not p.exists()]
         if missing:
             status = f"[red]missing {', '.join(missing)}[/]"
+        elif lacks := frameworks.lacking(kata):
+            status = f"[magenta]not here: needs {lacks}[/]"
         elif progress.is_done(kata.id):
             status = "[green]done[/]"
         else:

@@ -45,6 +45,7 @@ from typing import Any
 from katas._runner import results
 from katas._support import curriculum
 from katas._support.curriculum import ROOT
+from katas._support.frameworks import installed
 
 # What each framework of the manifest needs imported to be warm: the framework itself and the
 # parts tests reach lazily (torch.optim pulls in torch._dynamo, about a second on first use).
@@ -95,7 +96,7 @@ def _say(**event: Any) -> None:
 
 def _load(frameworks: Iterable[str], loaded: set[str]) -> None:
     for framework in frameworks:
-        if framework in loaded:
+        if framework in loaded or not installed(framework):  # an unavailable kata's check just skips
             continue
         for name in WARM_IMPORTS.get(framework, ()):
             importlib.import_module(name)

@@ -32,6 +32,7 @@ class Kata:
     frameworks: tuple[str, ...]
     objective: str
     hints: tuple[str, ...]
+    keras_backends: tuple[str, ...] = ()  # the Keras backends it runs on; empty: any
 
     @property
     def id(self) -> str:
@@ -71,6 +72,7 @@ def load(path: Path = MANIFEST) -> tuple[Kata, ...]:
             frameworks=tuple(entry["frameworks"]),
             objective=entry["objective"],
             hints=tuple(entry["hints"]),
+            keras_backends=tuple(entry.get("keras_backends", ())),
         )
         for entry in data["kata"]
     )

@@ -23,7 +23,7 @@ def test_same_parameter_count_as_the_pytorch_cnn(kata):
 @given(batch=st.integers(1, 8))
 def test_output_is_one_row_of_ten_logits_per_image(kata, batch):
     keras.utils.set_random_seed(0)
-    logits = np.asarray(kata.build_cnn()(np.random.default_rng(0).uniform(size=(batch, 28, 28, 1)).astype("float32")))
+    logits = keras.ops.convert_to_numpy(kata.build_cnn()(np.random.default_rng(0).uniform(size=(batch, 28, 28, 1)).astype("float32")))
     call = f"build_cnn()(images of shape ({batch}, 28, 28, 1))"
     check_equal(logits.shape, (batch, 10), call=call, what="output shape", misconception=LAYOUT)
     if np.allclose(logits.sum(axis=1), 1):

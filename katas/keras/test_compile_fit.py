@@ -23,9 +23,9 @@ def test_build_classifier_is_compiled_with_loss_and_accuracy(kata):
     result = model.evaluate(x, y, return_dict=True, verbose=0)
     check_equal(sorted(result), ["accuracy", "loss"], call=f"{call}.evaluate(...)", what="reported names",
                 misconception="compile(..., metrics=['accuracy'])")
-    logits = np.asarray(model(x[:8]))
-    expected = float(np.asarray(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y[:8], logits)))
-    got = float(np.asarray(model.compute_loss(x[:8], y[:8], model(x[:8]))))
+    logits = keras.ops.convert_to_numpy(model(x[:8]))
+    expected = float(keras.ops.convert_to_numpy(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y[:8], logits)))
+    got = float(keras.ops.convert_to_numpy(model.compute_loss(x[:8], y[:8], model(x[:8]))))
     check_close(got, expected, call=f"{call}: the loss of 8 samples", rel=1e-4,
                 misconception="the last layer gives logits: SparseCategoricalCrossentropy(from_logits=True)")
 

@@ -36,7 +36,7 @@ def test_ported_mlp_predicts_like_the_pytorch_mlp(kata, data):
     model = keras.Sequential([keras.Input(shape=(a,)), keras.layers.Dense(b, activation="relu"), keras.layers.Dense(c)])
     kata.port_mlp(weights, model)
     expected = torch_linear(relu(torch_linear(x, weights["0.weight"], weights["0.bias"])), weights["2.weight"], weights["2.bias"])
-    check_values(np.asarray(model(x)), expected, call=f"port_mlp(Linear({a}, {b}), ReLU, Linear({b}, {c})): outputs on x {x.shape}",
+    check_values(keras.ops.convert_to_numpy(model(x)), expected, call=f"port_mlp(Linear({a}, {b}), ReLU, Linear({b}, {c})): outputs on x {x.shape}",
                  rtol=1e-4, atol=1e-5, misconception="a Linear weight is (out, in), a Dense kernel (in, out): "
                  "set_weights([W.T, b]); a reshape keeps the numbers in the wrong places")
 
@@ -57,6 +57,6 @@ def test_ported_conv_net_predicts_like_the_pytorch_conv_net(kata, data):
     features = relu(torch_conv2d(x, weights["0.weight"], weights["0.bias"])).reshape(len(x), -1)
     expected = torch_linear(features, weights["3.weight"], weights["3.bias"])
     call = f"port_conv(Conv2d({c_in}, {c_out}, {kernel}), ReLU, Flatten, Linear({c_out * h * w}, {n_out})): outputs"
-    check_values(np.asarray(model(x.transpose(0, 2, 3, 1))), expected, call=call, rtol=1e-4, atol=1e-4,
+    check_values(keras.ops.convert_to_numpy(model(x.transpose(0, 2, 3, 1))), expected, call=call, rtol=1e-4, atol=1e-4,
                  misconception="conv kernel: weight.transpose(2, 3, 1, 0) (OIHW -> HWIO); Dense after Flatten: "
                  "reorder the Linear's columns from (c, h, w) to (h, w, c) before transposing")

@@ -27,7 +27,7 @@ def test_build_regressor_declares_its_input_the_keras_3_way(kata):
 def test_predict_score_is_the_models_output_as_a_float(kata, hours):
     keras.utils.set_random_seed(0)
     model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
-    expected = float(np.asarray(model(np.array([[hours]], dtype="float32")))[0, 0])
+    expected = float(keras.ops.convert_to_numpy(model(np.array([[hours]], dtype="float32")))[0, 0])
     check_close(kata.predict_score(model, hours), expected, call=f"predict_score(model, {hours})", rel=1e-5,
                 misconception="model.predict(np.array([[hours]]), verbose=0) is a (1, 1) array: return float(...[0, 0])")
 

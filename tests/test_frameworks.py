@@ -1,0 +1,134 @@
+"""Katas that need a missing framework or another Keras backend are skipped with the reason; the
+tox env names say what each env runs, and `katas env --expect` holds them to it."""
+
+import json
+
+import pytest
+
+from katas._support import curriculum, frameworks
+
+KATAS = curriculum.by_id()
+
+
+def without_tensorflow(sandbox) -> dict[str, str]:
+    """Variables under which every Python the sandbox starts finds no TensorFlow, as on a
+    machine where it is not installed (a sitecustomize that blocks the import)."""
+    hide = sandbox.root / "hide-tensorflow"
+    hide.mkdir()
+    (hide / "sitecustomize.py").write_text("import sys\nsys.modules['tensorflow'] = None\n")
+    return {"PYTHONPATH": str(hide)}
+
+
+@pytest.fixture
+def keras_env(monkeypatch, tmp_path):
+    """No KERAS_BACKEND and an empty KERAS_HOME: Keras' own default applies."""
+    monkeypatch.delenv("KERAS_BACKEND", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    return tmp_path
+
+
+def only_installed(monkeypatch, *modules):
+    monkeypatch.setattr(frameworks, "installed", lambda module: module in modules)
+
+
+def test_keras_backend_comes_from_the_variable_then_keras_json_then_the_default(keras_env, monkeypatch):
+    assert frameworks.keras_backend() == ("tensorflow", "Keras' default")
+    (keras_env / "keras.json").write_text(json.dumps({"backend": "jax"}))
+    assert frameworks.keras_backend() == ("jax", str(keras_env / "keras.json"))
+    monkeypatch.setenv("KERAS_BACKEND", "torch")
+    assert frameworks.keras_backend() == ("torch", "KERAS_BACKEND")
+
+
+@pytest.mark.parametrize(("installed", "chosen"), [
+    (("keras", "tensorflow", "torch"), None),  # the default backend is there: nothing to choose
+    (("keras", "torch"), "torch"),
+    (("keras", "jax"), "jax"),
+    (("torch",), None),  # no Keras: nothing to choose
+])
+def test_an_installed_backend_is_chosen_only_when_the_configured_one_is_missing(keras_env, monkeypatch, installed, chosen):
+    only_installed(monkeypatch, *installed)
+    frameworks.choose_keras_backend()
+    assert frameworks.os.environ.get("KERAS_BACKEND") == chosen
+
+
+def test_an_explicit_backend_is_kept_even_when_missing(keras_env, monkeypatch):
+    monkeypatch.setenv("KERAS_BACKEND", "jax")
+    only_installed(monkeypatch, "keras", "torch")
+    frameworks.choose_keras_backend()
+    assert frameworks.os.environ["KERAS_BACKEND"] == "jax"
+
+
+def test_a_missing_framework_makes_a_kata_unavailable_with_what_to_install(monkeypatch):
+    only_installed(monkeypatch, "torch", "keras")
+    assert frameworks.unavailable(KATAS["autograd/accumulation"]) is None
+    why = frameworks.unavailable(KATAS["autograd/derivative"])
+    assert why == ("autograd/derivative needs TensorFlow, which is not installed in this environment "
+                   "(pip install -e '.[tensorflow]')")
+
+
+def test_a_kata_for_one_keras_backend_is_unavailable_on_another(keras_env, monkeypatch):
+    only_installed(monkeypatch, "torch", "keras", "tensorflow")
+    loop = KATAS["keras/custom_loop"]
+    assert loop.keras_backends == ("tensorflow",)
+    assert frameworks.unavailable(loop) is None
+    monkeypatch.setenv("KERAS_BACKEND", "torch")
+    assert frameworks.lacking(loop) == "Keras on the TensorFlow backend"
+    assert "Keras runs on torch here (from KERAS_BACKEND). Run it with KERAS_BACKEND=tensorflow" in frameworks.unavailable(loop)
+    assert frameworks.unavailable(KATAS["keras/regression"]) is None  # any backend
+
+
+def test_env_names_say_versions_absences_and_the_backend():
+    assert frameworks.expected_from("py311-torch213-tf221-keras315-tfbackend") == {
+        "python": "3.11", "torch": "2.13", "tensorflow": "2.21", "keras": "3.15", "backend": "tensorflow"}
+    assert frameworks.expected_from("py312-torch29-notf-keras311-torchbackend-smoke") == {
+        "python": "3.12", "torch": "2.9", "tensorflow": None, "keras": "3.11", "backend": "torch"}
+
+
+def test_versions_match_by_prefix_and_absence_must_be_absent():
+    found = {"python": "3.11", "torch": "2.13.0+cpu", "tensorflow": None, "keras": "3.15.1", "backend": "torch"}
+    assert frameworks.mismatches(frameworks.expected_from("py311-torch213-notf-keras315-torchbackend"), found) == []
+    wrong = frameworks.mismatches(frameworks.expected_from("py311-torch21-tf221-keras31-jaxbackend"), found)
+    assert wrong == [
+        "torch: the env name says 2.1, found 2.13.0+cpu",  # 2.1 is not a prefix of 2.13
+        "tensorflow: the env name says 2.21, found not installed",
+        "keras: the env name says 3.1, found 3.15.1",
+        "backend: the env name says jax, found torch",
+    ]
+
+
+def test_every_keras_kata_docstring_says_which_backend_it_needs():
+    for kata in curriculum.load():
+        if "keras" not in kata.frameworks:
+            assert not kata.keras_backends, f"{kata.id}: keras_backends without Keras"
+            continue
+        docstring = kata.stub.read_text()
+        if kata.keras_backends:
+            assert set(kata.keras_backends) <= set(frameworks.KERAS_BACKENDS)
+            wanted = " or ".join(frameworks.NAMES[b] for b in kata.keras_backends)
+            assert f"Needs the {wanted} backend" in docstring, kata.id
+        else:
+            assert "Runs on any Keras backend." in docstring, kata.id
+        # TensorFlow code next to Keras code only works when Keras runs on TensorFlow.
+        assert ("tensorflow" in kata.frameworks) <= (kata.keras_backends == ("tensorflow",)), kata.id
+
+
+def test_a_kata_without_its_framework_is_one_skip_with_the_reason(sandbox):
+    run = sandbox.python("-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "katas/autograd/test_derivative.py",
+                         "katas/autograd/test_accumulation.py", env=without_tensorflow(sandbox))
+    assert "SKIPPED [1] katas/autograd/test_derivative.py: autograd/derivative needs TensorFlow, which is not installed" in run.output
+    assert "2 todo" in run.output and "1 skipped" in run.output, run.output  # accumulation still runs
+
+
+def test_the_runner_says_not_here_and_check_passes_without_it(sandbox):
+    run = sandbox.katas("check", "--solutions", "autograd", env=without_tensorflow(sandbox))
+    assert run.returncode == 0, run.output
+    assert "NOT HERE autograd/derivative: not run in this environment" in run.output
+    assert "GREEN autograd/accumulation" in run.output
+    assert "checked katas are green (2 not run here" in run.output
+
+
+def test_a_tensorflow_backend_kata_skips_on_the_torch_backend(sandbox):
+    run = sandbox.python("-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "--solutions",
+                         "katas/keras/test_custom_loop.py", env={"KERAS_BACKEND": "torch"})
+    assert "keras/custom_loop needs Keras on the TensorFlow backend; Keras runs on torch here" in run.output, run.output
+    assert "1 skipped" in run.output
