@@ -50,7 +50,7 @@ def set_up() -> Path:
     if not venv_python().exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}[all]"], check=True)
+    subprocess.run([*pip, "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}[all,tox]"], check=True)
     STAMP.write_text(wanted)
     say("set up done.")
     return venv_python()

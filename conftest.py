@@ -9,6 +9,8 @@
   TensorFlow counterpart ('/CPU:0' or '/GPU:0').
 - Hypothesis profiles: ``learner`` (default), ``ci`` (derandomized, chosen when ``CI`` is set),
   ``thorough``; ``HYPOTHESIS_PROFILE`` picks one by name.
+- A kata this environment cannot run (a framework it needs is not installed, or Keras runs on
+  another backend than it needs: ``katas/_support/frameworks.py``) is one skip with the reason.
 - A per-test timeout (``--kata-timeout``, ``KATAS_TIMEOUT``) so an endless loop fails one test.
 - Reporting: an untouched stub gives one TODO line per test; a wrong answer gives expected vs
   got, the input and the likely misconception.
