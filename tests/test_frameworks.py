@@ -21,8 +21,10 @@ def without_tensorflow(sandbox) -> dict[str, str]:
 
 @pytest.fixture
 def keras_env(monkeypatch, tmp_path):
-    """No KERAS_BACKEND and an empty KERAS_HOME: Keras' own default applies."""
-    monkeypatch.delenv("KERAS_BACKEND", raising=False)
+    """No KERAS_BACKEND and an empty KERAS_HOME: Keras' own default applies. (Set, then deleted:
+    so monkeypatch restores the variable's state even after choose_keras_backend sets it.)"""
+    monkeypatch.setenv("KERAS_BACKEND", "")
+    monkeypatch.delenv("KERAS_BACKEND")
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
     return tmp_path
 
