@@ -7,7 +7,7 @@ For each topic, runs side by side, alternating, ``repeats`` times:
 and prints the median wall time and peak memory of each, and their ratios. Then times the whole
 verification (``pytest --verify -n 2 katas tests``) once.
 
-    .venv/bin/python bench/topic_runs.py [--repeats 5] [--no-verify]
+    .venv/bin/python bench/topic_runs.py [--repeats 5] [--no-verify] [--topics tensors autograd]
 
 Children run without PYTHONDONTWRITEBYTECODE, as on a learner's machine: with it, pytest
 re-rewrites the Hypothesis plugin's modules on every start (about 1 s). One warm-up run of each
@@ -48,10 +48,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--no-verify", action="store_true", help="skip timing the whole verification")
+    parser.add_argument("--topics", nargs="*", default=None, help="only these topics (default: every topic)")
     args = parser.parse_args()
     python = sys.executable
     topics: dict[str, set[str]] = {}
     for kata in curriculum.load():
+        if args.topics and kata.topic not in args.topics:
+            continue
         topics.setdefault(kata.topic, set()).update(kata.frameworks)
     print(f"{'topic':<10} {'frameworks':<18} {'bare s':>7} {'topic s':>8} {'ratio':>6} "
           f"{'bare MiB':>9} {'topic MiB':>10} {'ratio':>6}")
