@@ -109,7 +109,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     devices, explicit = _selected_devices(config)
     return [
         f"tensor katas: {target}",
-        f"frameworks: {frameworks.describe()}",
+        f"frameworks: {frameworks.describe(frameworks.actual(import_keras=False))}",
         f"devices: {','.join(devices)}{' (explicit)' if explicit else ' (absent ones are skipped)'}; "
         f"hypothesis profile: {settings._current_profile}",  # noqa: SLF001
     ]

@@ -203,7 +203,7 @@ def cmd_env(args: argparse.Namespace) -> int:
     from katas._support import frameworks
 
     found = frameworks.actual()
-    print("tensor katas environment: " + ", ".join(f"{key} {value or 'not installed'}" for key, value in found.items()))
+    print(f"tensor katas environment: {frameworks.describe(found)}")
     unavailable = [(kata, why) for kata in curriculum.load() if (why := frameworks.unavailable(kata))]
     for kata, why in unavailable:
         print(f"  skipped here: {why}")

@@ -17,7 +17,6 @@ from what a tox env name says (``py311-torch213-notf-keras315-torchbackend``).
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import importlib.util
 import json
 import os
@@ -59,6 +58,8 @@ def installed(module: str) -> bool:
 
 def version(module: str) -> str | None:
     """The installed version of the distribution that provides ``module``, or None."""
+    import importlib.metadata  # here, not at the top: about 20 ms that `import katas` need not pay
+
     for distribution in DISTRIBUTIONS.get(module, (module,)):
         try:
             return importlib.metadata.version(distribution)
@@ -109,11 +110,14 @@ def set_up() -> None:
     choose_keras_backend()
 
 
+def _missing(kata: Kata) -> list[str]:
+    return [name for name in kata.frameworks if not installed(name)]
+
+
 def lacking(kata: Kata) -> str | None:
     """What this environment lacks to run ``kata`` ("TensorFlow", "Keras on the TensorFlow
     backend"), or None when it can run it."""
-    missing = [name for name in kata.frameworks if not installed(name)]
-    if missing:
+    if missing := _missing(kata):
         return " and ".join(NAMES[name] for name in missing)
     if "keras" in kata.frameworks and kata.keras_backends and keras_backend()[0] not in kata.keras_backends:
         return f"Keras on the {' or '.join(NAMES.get(b, b) for b in kata.keras_backends)} backend"
@@ -125,8 +129,7 @@ def unavailable(kata: Kata) -> str | None:
     lacks = lacking(kata)
     if lacks is None:
         return None
-    missing = [name for name in kata.frameworks if not installed(name)]
-    if missing:
+    if missing := _missing(kata):
         install = " ".join(INSTALL[name] for name in missing)
         verb = "is" if len(missing) == 1 else "are"
         return f"{kata.id} needs {lacks}, which {verb} not installed in this environment (pip install -e '{install}')"
@@ -135,17 +138,9 @@ def unavailable(kata: Kata) -> str | None:
             f"Run it with KERAS_BACKEND={kata.keras_backends[0]}")
 
 
-def describe() -> str:
-    """One line: the Python, framework versions and the configured Keras backend."""
-    parts = [f"python {sys.version.split()[0]}"]
-    for module in ("torch", "tensorflow", "keras", "jax"):
-        found = version(module)
-        if found or module != "jax":
-            parts.append(f"{module} {found or 'not installed'}")
-    if installed("keras"):
-        backend, source = keras_backend()
-        parts.append(f"keras backend {backend} (from {source})")
-    return ", ".join(parts)
+def describe(found: dict[str, str | None]) -> str:
+    """One line of :func:`actual`'s answer: ``python 3.11, torch 2.13.0+cpu, tensorflow not installed, ...``."""
+    return ", ".join(f"{key} {value or 'not installed'}" for key, value in found.items())
 
 
 # --- the tox env check ------------------------------------------------------------------------
@@ -172,15 +167,19 @@ def expected_from(env_name: str) -> dict[str, str | None]:
     return expected
 
 
-def actual() -> dict[str, str | None]:
-    """What runs here, the Keras backend read from Keras itself (this imports Keras)."""
+def actual(*, import_keras: bool = True) -> dict[str, str | None]:
+    """What runs here: versions, and the Keras backend read from Keras itself (importing Keras,
+    which imports its backend) or, with ``import_keras=False``, as Keras will resolve it."""
     found: dict[str, str | None] = {"python": "{}.{}".format(*sys.version_info[:2])}
     for module in ("torch", "tensorflow", "keras", "jax"):
         found[module] = version(module) if installed(module) else None
     if installed("keras"):
-        import keras
+        if import_keras:
+            import keras
 
-        found["backend"] = keras.config.backend()
+            found["backend"] = keras.config.backend()
+        else:
+            found["backend"] = keras_backend()[0]
     return found
 
 
