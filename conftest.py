@@ -41,6 +41,7 @@ if os.environ.get("PYTEST_XDIST_WORKER_COUNT"):
 import katas  # noqa: F401  (silences TensorFlow's start-up log before anything imports it)
 from katas._support import curriculum, frameworks
 from katas._support.checks import KataMismatch
+from katas._support.gcpause import heavy_imports
 from katas._support.loader import KataBroken, KataModule, KataTimeout, KataTodo, mistakes_of, stub_location
 
 DEVICES = ("cpu", "cuda", "mps")
@@ -235,6 +236,13 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> 
     if reason is None:
         return None
     return UnavailableKata.from_parent(parent, path=module_path, reason=reason)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Any:
+    """Test modules import torch or TensorFlow at the top: collect with the collector paused."""
+    with heavy_imports():
+        return (yield)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -23,7 +23,6 @@ The client is :class:`WarmChecker`.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import importlib.util
 import itertools
@@ -46,6 +45,7 @@ from katas._runner import results
 from katas._support import curriculum
 from katas._support.curriculum import ROOT
 from katas._support.frameworks import installed
+from katas._support.gcpause import heavy_imports
 
 # What each framework of the manifest needs imported to be warm: the framework itself and the
 # parts tests reach lazily (torch.optim pulls in torch._dynamo, about a second on first use).
@@ -95,16 +95,15 @@ def _say(**event: Any) -> None:
 
 
 def _load(frameworks: Iterable[str], loaded: set[str]) -> None:
-    for framework in frameworks:
-        if framework in loaded or not installed(framework):  # an unavailable kata's check just skips
-            continue
-        for name in WARM_IMPORTS.get(framework, ()):
-            importlib.import_module(name)
-        loaded.add(framework)
-    # Objects that exist now are never collected; each child's collections then only scan what
-    # that child made (gc.collect() with both frameworks loaded costs about 0.4 s otherwise).
-    gc.collect()
-    gc.freeze()
+    # Imported with the collector paused, then frozen: each child's collections only scan what
+    # that child made.
+    with heavy_imports():
+        for framework in frameworks:
+            if framework in loaded or not installed(framework):  # an unavailable kata's check just skips
+                continue
+            for name in WARM_IMPORTS.get(framework, ()):
+                importlib.import_module(name)
+            loaded.add(framework)
 
 
 @dataclass
@@ -153,10 +152,10 @@ def serve(jobs: int) -> None:
     os.chdir(ROOT)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the runner decides when the server stops
     loaded: set[str] = set()
-    for name in BASE_IMPORTS:
-        importlib.import_module(name)
-    importlib.import_module("conftest")  # pytest finds it in sys.modules: same file, same module
-    _load((), loaded)
+    with heavy_imports():
+        for name in BASE_IMPORTS:
+            importlib.import_module(name)
+        importlib.import_module("conftest")  # pytest finds it in sys.modules: same file, same module
     katas = curriculum.by_id()
     queue: list[dict[str, Any]] = []
     running: dict[int, _Job] = {}

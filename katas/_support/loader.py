@@ -20,6 +20,7 @@ from typing import Any
 
 from katas._support import curriculum
 from katas._support.curriculum import ROOT, Kata
+from katas._support.gcpause import heavy_imports
 from katas._support.mistakes import Mistake, mistakes_in
 
 
@@ -48,7 +49,8 @@ class KataModule:
             raise KataBroken(self._broken)
         name = self._kata.module(self._package)
         try:
-            self._module = importlib.import_module(name)
+            with heavy_imports():  # the first kata of a run imports its frameworks here
+                self._module = importlib.import_module(name)
         except KeyboardInterrupt:
             raise
         except BaseException as error:  # SyntaxError, ImportError, SystemExit, a timeout, ...
