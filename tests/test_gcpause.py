@@ -1,11 +1,12 @@
-"""heavy_imports: the collector is paused inside, back as it was after, and a framework-sized
-import is frozen while a one-module import is not."""
+"""heavy_imports: only the youngest generation is collected inside, the thresholds are back as
+they were after, and a framework-sized import is frozen while a one-module import is not."""
 
 from __future__ import annotations
 
 import gc
 import sys
 import types
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -15,10 +16,11 @@ from katas._support.gcpause import MANY_MODULES, heavy_imports
 
 @pytest.fixture(autouse=True)
 def clean_gc() -> Iterator[None]:
-    was_enabled = gc.isenabled()
+    was_enabled, thresholds = gc.isenabled(), gc.get_threshold()
     gc.enable()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
     if not was_enabled:
         gc.disable()
 
@@ -36,10 +38,29 @@ def fake_modules() -> Iterator[None]:
         del sys.modules[name]
 
 
-def test_paused_inside_and_enabled_after() -> None:
+def test_old_generations_wait_inside_and_thresholds_are_restored_after() -> None:
+    gc.set_threshold(500, 7, 9)
     with heavy_imports():
-        assert not gc.isenabled()
-    assert gc.isenabled()
+        young, middle, old = gc.get_threshold()
+        assert young == 500
+        assert middle > 10**6 and old > 10**6
+    assert gc.get_threshold() == (500, 7, 9)
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the cyclic collector frees it
+
+
+def test_young_cyclic_garbage_is_still_collected_inside() -> None:
+    """An endless loop making cycles in a learner's module must not grow without bound."""
+    with heavy_imports():
+        cycle = Node()
+        gone = weakref.ref(cycle)
+        del cycle
+        kept = [[] for _ in range(10 * gc.get_threshold()[0])]  # allocations trigger young collections
+        assert gone() is None
+        del kept
 
 
 def test_a_framework_sized_import_is_frozen(fake_modules: None) -> None:
@@ -58,23 +79,19 @@ def test_a_one_module_import_is_not_frozen(fake_modules: None) -> None:
 
 def test_nested_blocks_resume_only_at_the_outermost(fake_modules: None) -> None:
     gc.unfreeze()
+    before = gc.get_threshold()
     with heavy_imports():
+        inside = gc.get_threshold()
         with heavy_imports():
             fake_import(MANY_MODULES)
-        assert not gc.isenabled()
+        assert gc.get_threshold() == inside
         assert gc.get_freeze_count() == 0  # the outer block decides, once
-    assert gc.isenabled()
+    assert gc.get_threshold() == before
     assert gc.get_freeze_count() > 0
 
 
-def test_a_failing_import_restores_the_collector() -> None:
+def test_a_failing_import_restores_the_thresholds() -> None:
+    before = gc.get_threshold()
     with pytest.raises(ImportError), heavy_imports():
         raise ImportError("no module named 'tensorfow'")
-    assert gc.isenabled()
-
-
-def test_a_collector_disabled_before_stays_disabled() -> None:
-    gc.disable()
-    with heavy_imports():
-        pass
-    assert not gc.isenabled()
+    assert gc.get_threshold() == before
