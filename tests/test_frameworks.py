@@ -6,6 +6,7 @@ import json
 import pytest
 
 from katas._support import curriculum, frameworks
+from tests.conftest import needs
 
 KATAS = curriculum.by_id()
 
@@ -129,6 +130,7 @@ def test_the_runner_says_not_here_and_check_passes_without_it(sandbox):
     assert "checked katas are green (2 not run here" in run.output
 
 
+@needs("tensorflow", "torch")
 def test_a_tensorflow_backend_kata_skips_on_the_torch_backend(sandbox):
     run = sandbox.python("-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "--solutions",
                          "katas/keras/test_custom_loop.py", env={"KERAS_BACKEND": "torch"})

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from katas._runner import pristine
-from katas._support import curriculum
+from katas._support import curriculum, frameworks
 from tests.test_learner_experience import BREAKAGES
 
 pytestmark = pytest.mark.kata_timeout(300)  # whole sessions, each starting its frameworks
@@ -27,7 +27,8 @@ def test_list_hint_solution_and_unknown_names(sandbox):
     assert listing.returncode == 0
     for kata in curriculum.load():
         assert kata.name in listing.output
-    assert "0/27 done" in listing.output
+    runnable = [kata for kata in curriculum.load() if not frameworks.lacking(kata)]
+    assert f"0/{len(runnable)} done" in listing.output
 
     unknown = sandbox.katas("run", "acumulation")
     assert unknown.returncode == 2
@@ -247,6 +248,6 @@ def test_warm_checks_agree_with_a_cold_pytest_on_every_kata(tmp_path, target):
     cold = {test.nodeid: test.outcome for test in results.read(cold_file, "every kata").tests}
     warm = {test.nodeid: test.outcome for result in check_many(list(curriculum.load()), solutions=solutions)
             for test in result.tests}
-    assert len(cold) > 100
+    assert len(cold) > 50  # 72 with torch alone, 245 with every framework
     assert warm == cold
     assert "passed" not in warm.values() if not solutions else set(warm.values()) <= {"passed", "skipped"}

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from katas._support import strategies as S
+from tests.conftest import needs
 
 
 @given(shape=S.shapes(min_dims=1, max_dims=4, distinct=True))
@@ -54,6 +55,7 @@ def test_to_torch_keeps_values_dtype_and_shape_and_copies(array):
     assert not np.shares_memory(t.numpy(), array)
 
 
+@needs("tensorflow")
 @given(array=S.float_arrays(min_dims=0, max_dims=3))
 def test_to_tf_keeps_values_dtype_and_shape(array):
     t = S.to_tf(array)
