@@ -339,7 +339,7 @@ def _kata_message(error: BaseException, item: pytest.Item) -> tuple[str, str | N
     if location:
         path, line, function = location
         entry = curriculum.for_source_file(ROOT / path)
-        hint = f"  Hint: {entry.hints[0]}" if entry and entry.hints else ""
+        hint = f"  Hint: {entry.hint_for(function)}" if entry and entry.hints else ""
         todo = f"implement {function}() in {path}:{line}.{hint}"
         return f"TODO {todo}", todo
     if isinstance(error, KataBroken):

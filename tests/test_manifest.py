@@ -53,6 +53,14 @@ def test_stub_and_solution_have_the_same_public_names(entry):
 
 
 @pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
+def test_the_tensorflow_half_of_a_kata_gets_a_tensorflow_hint(entry):
+    """A TODO of tf_derivative() shows a TensorFlow hint, not the torch one."""
+    for name in sorted(n for n in public_names(entry.stub) if n.startswith("tf_")):
+        hint = entry.hint_for(name)
+        assert "TensorFlow" in hint or "tf." in hint, f"{entry.id}: add a TensorFlow hint for {name}()"
+
+
+@pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
 def test_stub_is_docstrings_and_not_implemented_errors(entry):
     """A stub is a signature, a docstring with the spec, and one raising line per function."""
     module = ast.parse(entry.stub.read_text())

@@ -54,6 +54,16 @@ class Kata:
     def mistakes(self) -> Path:
         return ROOT / "mistakes" / self.topic / f"{self.name}.py"
 
+    def hint_for(self, function: str) -> str:
+        """The hint shown next to a TODO of ``function``: the first hint, except for the
+        TensorFlow half of a side-by-side kata (``tf_...``), which gets the first hint that
+        speaks of TensorFlow."""
+        if function.startswith("tf_"):
+            for hint in self.hints:
+                if "TensorFlow" in hint or "tf." in hint:
+                    return hint
+        return self.hints[0] if self.hints else ""
+
     def module(self, package: str) -> str:
         """Dotted module name of this kata in ``katas``, ``solutions`` or ``mistakes``."""
         return f"{package}.{self.topic}.{self.name}"
