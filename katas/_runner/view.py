@@ -90,7 +90,7 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
         lines.append(f"  [{colour}]{escape(result.message)}[/]")
     if result.status in ("broken", "crash") and result.output.strip():
         lines.append(escape(_clip(result.output, relative(kata.tests), 12)))
-    shown_todo = False
+    shown_hints: set[str] = set()
     shown: set[str] = set()
     for test in result.tests:
         if test.outcome == "passed" and not verbose:
@@ -102,9 +102,11 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
             lines.append(f"  {MARKS['passed']} {escape(test.name)}")
             continue
         message = test.message.removeprefix("TODO ")
-        if test.outcome == "todo" and shown_todo and not verbose:
-            message = message.split(".  Hint:")[0]  # the hint once is enough
-        shown_todo = shown_todo or test.outcome == "todo"
+        if test.outcome == "todo" and not verbose:
+            todo, _, hint = message.partition(".  Hint: ")
+            if hint in shown_hints:
+                message = todo  # each hint once is enough
+            shown_hints.add(hint)
         lines.append(f"  {MARKS[test.outcome]} {escape(test.name)}")
         if message in shown:
             lines.append("       [dim](the same as above)[/]")
