@@ -21,6 +21,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,12 +36,15 @@ IMPORT_NAMES = {"torch": "torch", "tensorflow": "tensorflow", "keras": "keras"}
 def measure(command: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS in MiB) of one run of ``command``."""
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONDONTWRITEBYTECODE", "CI"}}
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(command)}")
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            output.seek(0)
+            tail = output.read().decode(errors="replace")[-6000:]
+            raise SystemExit(f"{tail}\nfailed: {' '.join(command)}")
     return wall, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
