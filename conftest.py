@@ -240,7 +240,7 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection(session: pytest.Session) -> Any:
-    """Test modules import torch or TensorFlow at the top: collect with the collector paused."""
+    """Test modules import torch or TensorFlow at the top: collect inside heavy_imports (gcpause)."""
     with heavy_imports():
         return (yield)
 

@@ -14,8 +14,8 @@ def _test_files(keep) -> list[str]:
     return [kata.tests.relative_to(curriculum.ROOT).as_posix() for kata in curriculum.load() if keep(set(kata.frameworks))]
 
 
-TORCH_ONLY = _test_files(lambda frameworks: frameworks == {"torch"})  # the whole loops topic among them
-WITHOUT_TORCH = _test_files(lambda frameworks: "torch" not in frameworks)  # the whole keras topic
+TORCH_ONLY = _test_files(lambda needed: needed == {"torch"})  # the whole loops topic among them
+WITHOUT_TORCH = _test_files(lambda needed: "torch" not in needed)  # the whole keras topic
 SOLVED, BROKEN = "autograd/linear_gradients", "autograd/accumulation"
 
 BREAKAGES = {

@@ -95,8 +95,8 @@ def _say(**event: Any) -> None:
 
 
 def _load(frameworks: Iterable[str], loaded: set[str]) -> None:
-    # Imported with the collector paused, then frozen: each child's collections only scan what
-    # that child made.
+    # Imported with only young garbage collected, then frozen (gcpause): each child's collections
+    # only scan what that child made.
     with heavy_imports():
         for framework in frameworks:
             if framework in loaded or not installed(framework):  # an unavailable kata's check just skips
