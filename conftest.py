@@ -3,7 +3,8 @@
 - Which code runs: the learner's stubs in ``katas/`` (default), ``--solutions`` (or
   ``KATAS_SOLUTIONS=1``) for ``solutions/``, or ``--verify`` for the project's own check: every
   kata test against the solution (must pass), the untouched stub (must fail with
-  NotImplementedError) and each named mistake (at least one test must reject it).
+  NotImplementedError), each named mistake (at least one test must reject it) and each correct
+  alternative in ``alternatives/`` (every test must pass for it).
 - ``device``: parametrized over cpu, cuda, mps; ``--device=cpu,cuda`` (or ``KATAS_DEVICE``)
   narrows it, and a device asked for explicitly but absent is an error. ``tf_device`` is the
   TensorFlow counterpart ('/CPU:0' or '/GPU:0').
@@ -42,7 +43,9 @@ import katas  # noqa: F401  (silences TensorFlow's start-up log before anything 
 from katas._support import curriculum, frameworks
 from katas._support.checks import KataMismatch
 from katas._support.gcpause import heavy_imports
-from katas._support.loader import KataBroken, KataModule, KataTimeout, KataTodo, mistakes_of, stub_location
+from katas._support.loader import (
+    KataBroken, KataModule, KataTimeout, KataTodo, alternatives_of, mistakes_of, own_error, stub_location,
+)
 
 DEVICES = ("cpu", "cuda", "mps")
 ROOT = Path(__file__).resolve().parent
@@ -180,7 +183,7 @@ def tf_device(request: pytest.FixtureRequest) -> str:
 
 # --- which code the kata tests exercise ---------------------------------------------------------
 
-STUB, SOLUTION, MISTAKE = "stub", "solution", "mistake:"
+STUB, SOLUTION, MISTAKE, ALTERNATIVE = "stub", "solution", "mistake:", "alternative:"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -191,6 +194,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     kata = curriculum.for_test_file(metafunc.definition.path)
     if kata is not None and "kata" in metafunc.fixturenames and metafunc.config.getoption("verify"):
         targets = [SOLUTION, STUB] + [MISTAKE + m.id for m in mistakes_of(kata)]
+        targets += [ALTERNATIVE + a.id for a in alternatives_of(kata)]
         metafunc.parametrize("kata", targets, indirect=True, scope="module", ids=targets)
 
 
@@ -205,6 +209,8 @@ def kata(request: pytest.FixtureRequest) -> KataModule:
         return KataModule(entry, "katas")
     if target == SOLUTION:
         return KataModule(entry, "solutions")
+    if target.startswith(ALTERNATIVE):
+        return KataModule(entry, "solutions", {a.id: a for a in alternatives_of(entry)}[target.removeprefix(ALTERNATIVE)])
     mistake = {m.id: m for m in mistakes_of(entry)}[target.removeprefix(MISTAKE)]
     return KataModule(entry, "solutions", mistake)
 
@@ -352,6 +358,8 @@ def _kata_message(error: BaseException, item: pytest.Item) -> tuple[str, str | N
         )
     if isinstance(error, KataMismatch):
         return _with_notes(error, str(error)), None
+    if isinstance(error, Exception) and (report := own_error(error)) is not None:
+        return _with_notes(error, report), None  # the learner's own exception, first
     return None
 
 
@@ -401,35 +409,47 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         _verify_summary(terminalreporter, config)
 
 
-# --- verify: every named mistake must be rejected by at least one test ---------------------------
+# --- verify: every named mistake rejected by at least one test, every alternative by none ---------
 
-_MISTAKE_ID = re.compile(r"mistake:(\w+)")
-_verdicts: dict[tuple[str, str], list[str]] = defaultdict(list)  # (test file, mistake) -> outcomes
+_VARIANT_ID = re.compile(r"\b(mistake|alternative):(\w+)")
+# (kind, test file, id) -> the outcome of each of its tests: "rejected" or "accepted"
+_verdicts: dict[tuple[str, str, str], list[str]] = defaultdict(list)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    match = _MISTAKE_ID.search(report.nodeid)
+    match = _VARIANT_ID.search(report.nodeid)
     if match is None or report.when != "call":
         return
-    rejected = report.outcome == "skipped" and hasattr(report, "wasxfail")
-    _verdicts[(report.nodeid.split("::")[0], match.group(1))].append("rejected" if rejected else "accepted")
+    rejected = report.failed or (report.outcome == "skipped" and hasattr(report, "wasxfail"))
+    _verdicts[(match.group(1), report.nodeid.split("::")[0], match.group(2))].append(
+        "rejected" if rejected else "accepted"
+    )
+
+
+def _wrong_verdict(kind: str, outcomes: list[str]) -> bool:
+    return "rejected" not in outcomes if kind == "mistake" else "rejected" in outcomes
 
 
 def _verify_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    if not _verdicts:
-        return
-    terminalreporter.section("named mistakes")
-    for (test_file, mistake_id), outcomes in sorted(_verdicts.items()):
-        rejections = outcomes.count("rejected")
-        verdict = "rejected" if rejections else "NOT REJECTED"
-        terminalreporter.line(
-            f"{verdict:>12}  {test_file} mistake:{mistake_id}  ({rejections} of {len(outcomes)} tests fail for it)",
-            red=not rejections,
-        )
+    for kind, title in (("mistake", "named mistakes (each must be rejected)"),
+                        ("alternative", "correct alternatives (each must be accepted)")):
+        rows = sorted((key, outcomes) for key, outcomes in _verdicts.items() if key[0] == kind)
+        if not rows:
+            continue
+        terminalreporter.section(title)
+        for (_, test_file, variant_id), outcomes in rows:
+            rejections = outcomes.count("rejected")
+            wrong = _wrong_verdict(kind, outcomes)
+            verdict = {("mistake", False): "rejected", ("mistake", True): "NOT REJECTED",
+                       ("alternative", False): "accepted", ("alternative", True): "REJECTED"}[kind, wrong]
+            terminalreporter.line(
+                f"{verdict:>12}  {test_file} {kind}:{variant_id}  ({rejections} of {len(outcomes)} tests fail for it)",
+                red=wrong,
+            )
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if session.config.getoption("verify") and any(
-        "rejected" not in outcomes for outcomes in _verdicts.values()
+        _wrong_verdict(kind, outcomes) for (kind, _, _), outcomes in _verdicts.items()
     ):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ("katas", "solutions", "mistakes", "conftest.py", "pyproject.toml")
+COPIED = ("katas", "solutions", "mistakes", "alternatives", "conftest.py", "pyproject.toml")
 
 
 @dataclass

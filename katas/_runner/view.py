@@ -91,7 +91,7 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
     if result.status in ("broken", "crash") and result.output.strip():
         lines.append(escape(_clip(result.output, relative(kata.tests), 12)))
     shown_hints: set[str] = set()
-    shown: set[str] = set()
+    shown: dict[str, str] = {}  # message -> the first test that showed it
     for test in result.tests:
         if test.outcome == "passed" and not verbose:
             continue
@@ -109,9 +109,9 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
             shown_hints.add(hint)
         lines.append(f"  {MARKS[test.outcome]} {escape(test.name)}")
         if message in shown:
-            lines.append("       [dim](the same as above)[/]")
+            lines.append(f"       [dim](the same message as {escape(shown[message])})[/]")
             continue
-        shown.add(message)
+        shown[message] = test.name
         clipped = _clip(message, f"{relative(kata.tests)}::{test.name}")
         lines.extend(f"       {escape(line)}" for line in clipped.splitlines())
     return Group(*(Text.from_markup(line) for line in lines))

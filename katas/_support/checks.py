@@ -145,3 +145,77 @@ def check_close(
         fail(call, "type", "a Python float", describe(got), misconception or "return float(...) of the result")
     if not np.isclose(got, expected, rtol=rel, atol=abs_):
         fail(call, what, expected, got, misconception)
+
+
+class expect_error:  # noqa: N801  (used as a context manager, reads like a sentence)
+    """``with expect_error(ValueError, call=..., mentioning=("empty",)):`` the block must raise.
+
+    A missing error, an error of another type, or a message without the words reads like the
+    other messages ("expected a ValueError mentioning 'empty'; got: nothing was raised").
+    ``mentioning`` holds alternatives per entry: ``(("(2, 1)", "[2, 1]"),)`` accepts either
+    spelling. ``.error`` is the error raised, for further checks.
+    """
+
+    def __init__(self, kind: type[Exception], *, call: str, mentioning: tuple[Any, ...] = (),
+                 misconception: str = "") -> None:
+        self.kind, self.call, self.mentioning, self.misconception = kind, call, mentioning, misconception
+        self.error: Exception | None = None
+
+    def _wanted(self) -> str:
+        words = [" or ".join(repr(w) for w in ((m,) if isinstance(m, str) else m)) for m in self.mentioning]
+        return f"a {self.kind.__name__}" + (f" mentioning {' and '.join(words)}" if words else "")
+
+    def __enter__(self) -> expect_error:
+        return self
+
+    def __exit__(self, kind: Any, error: Any, traceback: Any) -> bool:
+        __tracebackhide__ = True
+        if error is None:
+            fail(self.call, "behaviour", self._wanted(), "nothing was raised", self.misconception)
+        if not isinstance(error, Exception):
+            return False  # KeyboardInterrupt, a stub's TODO, a timeout: not ours to judge
+        if not isinstance(error, self.kind):
+            fail(self.call, "error", self._wanted(), f"{type(error).__name__}: {error}", self.misconception)
+        text = str(error)
+        for words in self.mentioning:
+            if not any(word in text for word in ((words,) if isinstance(words, str) else words)):
+                fail(self.call, "error message", self._wanted(), f"{type(error).__name__}: {text}", self.misconception)
+        self.error = error
+        return True
+
+
+class forbidden:  # noqa: N801
+    """While the block runs, each named function refuses to be called: ``with forbidden(
+    (np, "broadcast_shapes"), (torch, "broadcast_shapes"), call=..., rule="by hand")``.
+
+    A call fails the test with the rule the docstring states, even if the learner's code
+    catches the error, because the calls are also checked when the block ends.
+    """
+
+    def __init__(self, *targets: tuple[Any, str], call: str, rule: str) -> None:
+        self.targets, self.call, self.rule = targets, call, rule
+        self.calls: list[str] = []
+        self._saved: list[tuple[Any, str, Any]] = []
+
+    def _refuse(self, name: str) -> Any:
+        def refused(*args: Any, **kwargs: Any) -> Any:
+            self.calls.append(name)
+            raise KataMismatch(f"{self.call}: called {name}, which this kata rules out\n    rule: {self.rule}")
+
+        return refused
+
+    def __enter__(self) -> forbidden:
+        for owner, attribute in self.targets:
+            label = f"{getattr(owner, '__name__', type(owner).__name__)}.{attribute}"
+            self._saved.append((owner, attribute, getattr(owner, attribute)))
+            setattr(owner, attribute, self._refuse(label))
+        return self
+
+    def __exit__(self, kind: Any, error: Any, traceback: Any) -> bool:
+        __tracebackhide__ = True
+        for owner, attribute, original in reversed(self._saved):
+            setattr(owner, attribute, original)
+        self._saved.clear()
+        if self.calls and not isinstance(error, KataMismatch):
+            raise KataMismatch(f"{self.call}: called {self.calls[0]}, which this kata rules out\n    rule: {self.rule}")
+        return False

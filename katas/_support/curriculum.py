@@ -54,6 +54,10 @@ class Kata:
     def mistakes(self) -> Path:
         return ROOT / "mistakes" / self.topic / f"{self.name}.py"
 
+    @property
+    def alternatives(self) -> Path:
+        return ROOT / "alternatives" / self.topic / f"{self.name}.py"
+
     def hint_for(self, function: str) -> str:
         """The hint shown next to a TODO of ``function``: the first hint, except for the
         TensorFlow half of a side-by-side kata (``tf_...``), which gets the first hint that
@@ -65,7 +69,7 @@ class Kata:
         return self.hints[0] if self.hints else ""
 
     def module(self, package: str) -> str:
-        """Dotted module name of this kata in ``katas``, ``solutions`` or ``mistakes``."""
+        """Dotted module name of this kata in ``katas``, ``solutions``, ``mistakes`` or ``alternatives``."""
         return f"{package}.{self.topic}.{self.name}"
 
 

@@ -83,6 +83,92 @@ def stub_location(error: BaseException) -> tuple[str, int, str] | None:
     return None
 
 
+#: Where the code under test lives: the learner's stubs, the solutions and the answers that
+#: ``--verify`` lays over them (tests and support code are never "the code under test").
+CODE_UNDER_TEST = ("katas", "solutions", "mistakes", "alternatives")
+
+
+def _under_test(filename: str) -> bool:
+    path = Path(filename)
+    try:
+        parts = path.resolve().relative_to(ROOT).parts
+    except ValueError:
+        return False
+    return (len(parts) == 3 and parts[0] in CODE_UNDER_TEST and not parts[1].startswith("_")
+            and not parts[2].startswith(("test_", "_")))
+
+
+def _shown_path(filename: str) -> str:
+    """A path relative to the repository, or from its package on for installed code."""
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        parts = path.parts
+        for marker in ("site-packages", "dist-packages", "lib"):
+            if marker in parts:
+                return "/".join(parts[len(parts) - parts[::-1].index(marker):])
+        return path.name
+
+
+#: Framework errors a learner meets often, and the likely fix (matched on "Type: message line").
+LIKELY_FIXES: tuple[tuple[str, str], ...] = (
+    (r"backward through the graph a second time",
+     "each backward() frees the graph it used: evaluate f again before the next backward(), "
+     "or pass retain_graph=True to the backward() before it"),
+    (r"does not require grad and does not have a grad_fn",
+     "the tensor you differentiate must come from a tensor made with requires_grad=True"),
+    (r"float\(\) argument must be .*'NoneType'",
+     "a gradient came back as None: tape.gradient only watches tf.Variables (tape.watch(t) a "
+     "constant), and w.grad stays None until backward() ran on a result computed from w"),
+    (r"view size is not compatible|view\(\) .* not compatible",
+     "view() needs a contiguous tensor (t.T is not): use reshape(), or .contiguous().view()"),
+    (r"shapes cannot be multiplied|Matrix size-incompatible|incompatible: In\[0\]",
+     "the inner sides must match: x of shape (..., in) times W of shape (in, out)"),
+    (r"Expected all tensors to be on the same device",
+     "move every tensor (and the model) to one device with .to(device) before combining them"),
+    (r"Can't call numpy\(\) on Tensor that requires grad",
+     "t.detach().cpu().numpy(): detach from the graph (and come to the CPU) first"),
+    (r"leaf Variable that requires grad is being used in an in-place operation",
+     "update parameters under torch.no_grad(), or let the optimizer do it"),
+    (r"Unrecognized data type",
+     "give Keras a NumPy array (np.array([[...]], dtype='float32')), not a Python list"),
+)
+
+
+def likely_fix(kind: str, message: str) -> str | None:
+    """The advice of LIKELY_FIXES for an error, or None."""
+    import re
+
+    line = f"{kind}: {message}"
+    return next((fix for pattern, fix in LIKELY_FIXES if re.search(pattern, line)), None)
+
+
+def own_error(error: BaseException) -> str | None:
+    """The report of an error raised while the code under test ran: the exception first, then
+    the lines of that code it went through (innermost last), then where it was raised when
+    that is inside a framework. None when no frame is in the code under test (the test's own
+    error: pytest's traceback reports it)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    own = [frame for frame in frames if _under_test(frame.filename)]
+    if not own:
+        return None
+    text = str(error).strip()
+    first, *more = text.splitlines() or [""]
+    lines = [f"ERROR {type(error).__name__}{': ' + first if first else ''}"]
+    lines += [f"    {line}" for line in more[:3]]
+    for frame in own[-3:]:
+        lines.append(f"    at {_shown_path(frame.filename)}:{frame.lineno}, in {frame.name}()")
+        if frame.line:
+            lines.append(f"        {frame.line.strip()}")
+    innermost = frames[-1]
+    if not _under_test(innermost.filename):
+        lines.append(f"    raised inside {_shown_path(innermost.filename)}:{innermost.lineno}, in {innermost.name}()")
+    if fix := likely_fix(type(error).__name__, text):
+        lines.append(f"    likely fix: {fix}")
+    return "\n".join(lines)
+
+
 def _todo_aware(function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
@@ -122,6 +208,13 @@ def mistakes_of(kata: Kata) -> list[Mistake]:
     if not kata.mistakes.exists():
         return []
     return mistakes_in(importlib.import_module(kata.module("mistakes")))
+
+
+def alternatives_of(kata: Kata) -> list[Mistake]:
+    """The correct alternative answers kept for ``kata`` (empty if it has no such module)."""
+    if not kata.alternatives.exists():
+        return []
+    return mistakes_in(importlib.import_module(kata.module("alternatives")))
 
 
 class KataTimeout(BaseException):

@@ -1,0 +1,51 @@
+"""When the learner's code raises, the verdict shows their exception and their line first."""
+
+import re
+
+import pytest
+
+from tests.conftest import needs
+
+KATA, TESTS = "katas/autograd/accumulation.py", "katas/autograd/test_accumulation.py"
+STUB_BODY = '    raise NotImplementedError("accumulated_grad(): not implemented yet (kata autograd/accumulation)")\n'
+
+#: error kind -> (the line the learner wrote, what the verdict must show)
+ERRORS = {
+    "TypeError": ('    return float(w) + "1"\n', r"ERROR TypeError: unsupported operand"),
+    "NameError": ("    return gradient_of(f, w)\n", r"ERROR NameError: name 'gradient_of' is not defined"),
+    "AttributeError": ("    return w.grad\n", r"ERROR AttributeError: 'float' object has no attribute 'grad'"),
+    "RuntimeError": ("    return float(torch.ones(2, 3).T.view(6)[0])\n", r"ERROR RuntimeError: view size is not compatible"),
+    "shape mismatch": ("    return float((torch.ones(2, 3) @ torch.ones(2, 3)).sum())\n",
+                       r"ERROR RuntimeError: mat1 and mat2 shapes cannot be multiplied"),
+}
+
+
+def _break(sandbox, line: str) -> int:
+    """Put ``line`` in place of the stub's raise; return its line number."""
+    source = sandbox.read(KATA)
+    assert STUB_BODY in source
+    sandbox.write(KATA, source.replace(STUB_BODY, line))
+    return source[: source.index(STUB_BODY)].count("\n") + 1
+
+
+def _within_first_lines(lines: list[str], pattern: str, location: str, count: int = 10) -> bool:
+    head = "\n".join(lines[:count])
+    return bool(re.search(pattern, head)) and location in head
+
+
+@needs("torch")
+@pytest.mark.parametrize("kind", list(ERRORS))
+def test_the_learners_exception_and_line_come_first(sandbox, kind):
+    line, shown = ERRORS[kind]
+    location = f"{KATA}:{_break(sandbox, line)}"
+    run = sandbox.pytest(TESTS, "-k", "test_backward_passes_add_up")
+    assert run.returncode == 1, run.output
+    lines = run.output.splitlines()
+    start = next(i for i, text in enumerate(lines) if "FAILURES" in text)
+    assert _within_first_lines(lines[start + 1:], shown, location), run.output
+
+    verdict = sandbox.katas("run", "autograd/accumulation")
+    assert verdict.returncode == 1, verdict.output
+    lines = verdict.output.splitlines()
+    start = next(i for i, text in enumerate(lines) if text.startswith("RED autograd/accumulation"))
+    assert _within_first_lines(lines[start:], shown, location), verdict.output
