@@ -51,6 +51,13 @@ def say(message: str) -> None:
     print(f"[tensor katas] {message}", flush=True)
 
 
+def _first_line(path: Path) -> str:
+    try:
+        return path.read_text(errors="replace").strip().splitlines()[0] or "nothing"
+    except (OSError, IndexError):
+        return "nothing"
+
+
 def split_frameworks(argv: list[str]) -> tuple[str | None, list[str]]:
     """(the --frameworks value or None, the other arguments, which go to the command)."""
     rest: list[str] = []
@@ -75,16 +82,21 @@ def set_up(frameworks: str | None = None) -> Path:
     """
     if sys.version_info[:2] != TESTED_PYTHON:
         say(f"note: tested on Python {'.'.join(map(str, TESTED_PYTHON))}; this is {sys.version.split()[0]}")
-    previous = CHOICE.read_text().strip() if CHOICE.exists() else None
+    previous = CHOICE.read_text().strip() if CHOICE.is_file() else None
     previous = previous if previous in EXTRAS else None
     frameworks = frameworks or previous or "all"
     wanted = fingerprint(frameworks)
-    if STAMP.exists() and STAMP.read_text() == wanted and venv_python().exists():
+    if STAMP.is_file() and STAMP.read_text() == wanted and venv_python().exists():
         return venv_python()
     extras, description = EXTRAS[frameworks]
     say(f"setting up .venv: {description} (first time, or dependencies changed; about a minute)...")
     if previous and previous != frameworks and frameworks != "all":
         say("note: frameworks installed before stay installed; delete .venv first for a smaller one")
+    if VENV.is_file() or VENV.is_symlink() and not VENV.is_dir():
+        # A PEP 832 redirect file (tox 4.67 writes one when it runs first) or a dangling link:
+        # this project's environment is a directory here.
+        say(f"replacing the .venv file another tool left (it pointed at {_first_line(VENV)}) with a virtual environment")
+        VENV.unlink()
     if not venv_python().exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q"]

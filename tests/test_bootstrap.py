@@ -76,3 +76,24 @@ def test_a_new_choice_installs_again(bootstrap: Any, capsys: pytest.CaptureFixtu
     module.set_up("torch")
     assert installs == ["all,tox", "torch,keras,tox"]
     assert "stay installed; delete .venv first" in capsys.readouterr().out
+
+
+def test_a_venv_redirect_file_left_by_tox_is_replaced(bootstrap: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """tox 4.67 writes a PEP 832 `.venv` file when it runs before set-up; venv cannot create a
+    directory over it, so set-up replaces it and says so in one line."""
+    module, installs = bootstrap
+    module.VENV.write_text("/somewhere/.tox/py311-torch213-notf-keras315-torchbackend\n")
+    module.set_up()
+    assert module.VENV.is_dir() and installs == ["all,tox"]
+    said = [line for line in capsys.readouterr().out.splitlines() if ".venv file" in line]
+    assert len(said) == 1 and ".tox/py311-torch213-notf-keras315-torchbackend" in said[0]
+
+
+def test_tox_never_writes_a_venv_redirect_into_the_project() -> None:
+    import configparser
+
+    tox = configparser.ConfigParser(interpolation=None)
+    tox.read(ROOT / "tox.ini")
+    assert tox["tox"]["venv_redirect"].strip() == "false"
+    ignored = (ROOT / ".gitignore").read_text().splitlines()
+    assert ".venv" in ignored, "`.venv` (not `.venv/`) ignores the file as well as the directory"
