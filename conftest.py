@@ -93,6 +93,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config._katas_stub_notes = _stubs_to_tests(config)  # type: ignore[attr-defined]
     if config.getoption("verify"):
         if config.getoption("solutions"):
             raise pytest.UsageError("--verify already runs the solutions; drop --solutions")
@@ -103,15 +104,30 @@ def pytest_configure(config: pytest.Config) -> None:
         settings.load_profile("verify")
 
 
+def _stubs_to_tests(config: pytest.Config) -> list[str]:
+    """`pytest katas/autograd/derivative.py` names the stub, which holds no tests: run the kata's
+    test file instead (keeping any ::selector), and say so in the header."""
+    notes = []
+    for index, arg in enumerate(config.args):
+        path, sep, rest = arg.partition("::")
+        kata = curriculum.for_source_file(Path(config.invocation_params.dir, path))
+        if kata is not None and kata.tests.exists():
+            config.args[index] = str(kata.tests) + (sep + rest if rest else "")
+            notes.append(f"{path} is the stub you edit; running its tests, {kata.tests.relative_to(ROOT).as_posix()}")
+    return notes
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     if config.getoption("verify"):
-        target = "verify: solutions must pass, untouched stubs must fail, named mistakes must be rejected"
+        target = ("verify (the project's own check; `katas check` checks your work): solutions and correct "
+                  "alternatives must pass, stubs as shipped must fail, named mistakes must be rejected")
     elif config.getoption("solutions"):
         target = "testing the reference solutions in solutions/"
     else:
         target = "testing your code in katas/"
     devices, explicit = _selected_devices(config)
     return [
+        *getattr(config, "_katas_stub_notes", []),
         f"tensor katas: {target}",
         f"frameworks: {frameworks.describe(frameworks.actual(import_keras=False))}",
         f"devices: {','.join(devices)}{' (explicit)' if explicit else ' (absent ones are skipped)'}; "
@@ -206,7 +222,8 @@ def kata(request: pytest.FixtureRequest) -> KataModule:
         pytest.fail(f"{request.path} is not the test file of a kata listed in katas/curriculum.toml")
     target = getattr(request, "param", SOLUTION if request.config.getoption("solutions") else STUB)
     if target == STUB:
-        return KataModule(entry, "katas")
+        # --verify checks the stubs as shipped, so a learner's solved files never count against it
+        return KataModule(entry, "katas", shipped=request.config.getoption("verify"))
     if target == SOLUTION:
         return KataModule(entry, "solutions")
     if target.startswith(ALTERNATIVE):

@@ -28,6 +28,12 @@ class Sandbox:
                 shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
             else:
                 shutil.copy2(source, where / name)
+        # The stubs as shipped, not a learner's worked files: the meta-tests hold on a learner's tree too.
+        from katas._runner import pristine
+        from katas._support import curriculum
+
+        for kata in curriculum.load():
+            (where / kata.stub.relative_to(ROOT)).write_bytes(pristine.original(kata))
 
     def write(self, relative: str, text: str) -> None:
         (self.root / relative).write_text(text)

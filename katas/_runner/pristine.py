@@ -1,8 +1,11 @@
-"""Untouched stubs, for ``katas reset``: kept in ``pristine_stubs.zip`` beside this file.
+"""Untouched stubs and kata tests, as shipped: kept in ``pristine_stubs.zip`` beside this file.
 
 Reset needs the original stub without git or a network, so the package carries a copy of every
-stub as it is shipped. ``tests/test_manifest.py`` checks the archive against the stubs of the
-repository; after changing a stub, maintainers rebuild it with ``python -m katas._runner.pristine``.
+stub and every kata test file as shipped. The verification checks the untouched stubs from here,
+not the learner's edited files, and the runner compares a kata's test file with its shipped copy.
+``tests/test_manifest.py`` checks the archive against the untouched stubs and tests of the
+repository; after changing a stub or a test, maintainers rebuild it with
+``python -m katas._runner.pristine``, which refuses a stub that holds code (a learner's work).
 
 Reset never destroys the only copy of a learner's work: the current file is copied to
 ``.katas-backup/`` (and read back) before the stub is restored.
@@ -10,7 +13,10 @@ Reset never destroys the only copy of a learner's work: the current file is copi
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -23,27 +29,81 @@ BACKUPS = ROOT / ".katas-backup"
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same stubs give the same archive bytes
 
 
-def member(kata: Kata) -> str:
-    return kata.stub.relative_to(ROOT).as_posix()
+def member(kata: Kata, tests: bool = False) -> str:
+    return (kata.tests if tests else kata.stub).relative_to(ROOT).as_posix()
+
+
+def not_a_stub(source: str | bytes) -> str | None:
+    """Why ``source`` is not an untouched stub (a function whose body is more than a docstring
+    and one ``raise NotImplementedError(...)``), or None when it is one."""
+    try:
+        module = ast.parse(source)
+    except SyntaxError as error:
+        return f"it does not parse (line {error.lineno})"
+    for node in ast.walk(module):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            statements = node.body[1:] if ast.get_docstring(node) else node.body
+            if not (len(statements) == 1 and isinstance(statements[0], ast.Raise)
+                    and "NotImplementedError" in ast.unparse(statements[0])):
+                return f"{node.name}() has code in it"
+    return None
 
 
 def build(path: Path = ARCHIVE) -> None:
-    """Write the archive from the stubs on disk (maintainers, after changing a stub)."""
+    """Write the archive from the stubs and tests on disk (maintainers, after changing one).
+
+    Refuses a stub with code in it: on a learner's tree that would archive their answers as the
+    "untouched" stubs, and `katas reset` would then restore their answers.
+    """
+    katas = sorted(curriculum.load(), key=member)
+    worked = [f"{member(k)}: {why}" for k in katas if (why := not_a_stub(k.stub.read_bytes()))]
+    if worked:
+        raise SystemExit("not rebuilding the archive: these files are not untouched stubs (a learner's work?)\n  "
+                         + "\n  ".join(worked) + "\nRebuild it from a clean checkout of the project.")
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for kata in sorted(curriculum.load(), key=member):
-            info = zipfile.ZipInfo(member(kata), date_time=_EPOCH)
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, kata.stub.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+        for kata in katas:
+            for tests in (False, True):
+                info = zipfile.ZipInfo(member(kata, tests), date_time=_EPOCH)
+                info.external_attr = 0o644 << 16
+                source = kata.tests if tests else kata.stub
+                archive.writestr(info, source.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+    _contents.cache_clear()
+
+
+@functools.cache
+def _contents(path: Path = ARCHIVE) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
 def original(kata: Kata) -> bytes:
     """The stub of ``kata`` as shipped."""
-    with zipfile.ZipFile(ARCHIVE) as archive:
-        return archive.read(member(kata))
+    return _contents()[member(kata)]
+
+
+def original_tests(kata: Kata) -> bytes | None:
+    """The test file of ``kata`` as shipped (None for an archive built before tests were kept)."""
+    return _contents().get(member(kata, tests=True))
 
 
 def is_untouched(kata: Kata) -> bool:
     return kata.stub.exists() and kata.stub.read_bytes() == original(kata)
+
+
+def tests_changed(kata: Kata) -> bool:
+    """True when the kata's test file differs from the shipped one (or is missing)."""
+    shipped = original_tests(kata)
+    return shipped is not None and (not kata.tests.exists() or kata.tests.read_bytes() != shipped)
+
+
+def restore_tests(kata: Kata) -> None:
+    """Put the shipped test file back (the runner said it was changed)."""
+    shipped = original_tests(kata)
+    if shipped is None:  # pragma: no cover - archives always hold tests now
+        raise OSError(f"no shipped copy of {member(kata, tests=True)}")
+    temporary = kata.tests.with_name(kata.tests.name + ".reset-tmp")
+    temporary.write_bytes(shipped)
+    os.replace(temporary, kata.tests)
 
 
 def backup(kata: Kata) -> Path:
@@ -77,4 +137,5 @@ def reset(kata: Kata) -> Path | None:
 
 if __name__ == "__main__":
     build()
-    print(f"wrote {ARCHIVE.relative_to(ROOT)} ({len(curriculum.load())} stubs)")
+    print(f"wrote {ARCHIVE.relative_to(ROOT)} ({len(curriculum.load())} stubs and their tests)")
+    sys.exit(0)

@@ -31,10 +31,11 @@ class KataBroken(Exception):
 class KataModule:
     """Attribute access forwards to the module under test, imported on first use."""
 
-    def __init__(self, kata: Kata, package: str, mistake: Mistake | None = None) -> None:
+    def __init__(self, kata: Kata, package: str, mistake: Mistake | None = None, *, shipped: bool = False) -> None:
         self._kata = kata
         self._package = package  # "katas" or "solutions"
         self._mistake = mistake
+        self._shipped = shipped  # the stub as shipped (from the archive), not the learner's file
         self._module: ModuleType | None = None
         self._broken: str | None = None
 
@@ -50,7 +51,7 @@ class KataModule:
         name = self._kata.module(self._package)
         try:
             with heavy_imports():  # the first kata of a run imports its frameworks here
-                self._module = importlib.import_module(name)
+                self._module = _import_shipped_stub(self._kata) if self._shipped else importlib.import_module(name)
         except KeyboardInterrupt:
             raise
         except BaseException as error:  # SyntaxError, ImportError, SystemExit, a timeout, ...
@@ -63,6 +64,18 @@ class KataModule:
             return self._mistake.impl
         value = getattr(self._load(), attribute)
         return _todo_aware(value) if self._package == "katas" and inspect.isfunction(value) else value
+
+
+def _import_shipped_stub(kata: Kata) -> ModuleType:
+    """The kata's stub as shipped in the reset archive, as a module that is not registered in
+    sys.modules (the learner's own file, if edited, stays untouched and unimported). Tracebacks
+    name the stub's path, so a TODO points where the learner would look."""
+    from katas._runner import pristine
+
+    module = ModuleType(kata.module("katas"))
+    module.__file__ = str(kata.stub)
+    exec(compile(pristine.original(kata), str(kata.stub), "exec"), module.__dict__)  # noqa: S102
+    return module
 
 
 class KataTodo(BaseException):
