@@ -121,7 +121,12 @@ def main(argv: list[str]) -> int:
     frameworks, rest = split_frameworks(argv[1:])
     python = set_up(frameworks)
     command = [str(python), *commands[argv[0]], *rest]
-    return subprocess.run(command, cwd=ROOT).returncode
+    child = subprocess.Popen(command, cwd=ROOT)
+    while True:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            continue  # Ctrl-C reached the runner too, which quits cleanly; no traceback from here
 
 
 if __name__ == "__main__":

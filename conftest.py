@@ -333,6 +333,9 @@ def pytest_runtest_call(item: pytest.Item) -> Any:
         return (yield)
 
     def on_alarm(signum: int, frame: Any) -> None:
+        if sys.gettrace() is not None:  # a debugger (breakpoint(), pdb) is stepping: never kill it
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            return
         raise KataTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
@@ -370,7 +373,7 @@ def _kata_message(error: BaseException, item: pytest.Item) -> tuple[str, str | N
     if isinstance(error, KataTimeout):
         return (
             f"TIMEOUT {item.name} did not finish within {error.args[0]:g} s: look for an endless loop "
-            "(a while loop whose condition never changes?) or raise --kata-timeout",
+            f"(a while loop whose condition never changes?) or raise {os.environ.get('KATAS_TIMEOUT_OPTION', '--kata-timeout')}",
             None,
         )
     if isinstance(error, KataMismatch):

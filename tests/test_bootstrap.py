@@ -97,3 +97,24 @@ def test_tox_never_writes_a_venv_redirect_into_the_project() -> None:
     assert tox["tox"]["venv_redirect"].strip() == "false"
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     assert ".venv" in ignored, "`.venv` (not `.venv/`) ignores the file as well as the directory"
+
+
+def test_ctrl_c_while_practising_ends_without_a_traceback(bootstrap: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C reaches both bootstrap.py and the runner it started; bootstrap waits for the runner
+    to quit (cleanly, by itself) instead of printing its own KeyboardInterrupt traceback."""
+    module, _ = bootstrap
+
+    class Runner:
+        interrupted = False
+
+        def __init__(self, *_: Any, **__: Any) -> None:
+            pass
+
+        def wait(self) -> int:
+            if not Runner.interrupted:
+                Runner.interrupted = True
+                raise KeyboardInterrupt
+            return 130
+
+    monkeypatch.setattr(module.subprocess, "Popen", Runner)
+    assert module.main(["practice"]) == 130 and Runner.interrupted

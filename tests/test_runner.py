@@ -254,3 +254,37 @@ def test_warm_checks_agree_with_a_cold_pytest_on_every_kata(tmp_path, target):
     assert runnable <= {nodeid.split("::")[0] for nodeid in cold}  # every kata that can run here ran
     assert warm == cold
     assert "passed" not in warm.values() if not solutions else set(warm.values()) <= {"passed", "skipped"}
+
+
+def test_a_second_practice_session_is_refused_naming_the_first(sandbox):
+    """Two runners in one repository would race over the progress file."""
+    first = pexpect.spawn(sys.executable, ["-m", "katas", "--manual", "--plain"], cwd=str(sandbox.root),
+                          env=sandbox.env, encoding="utf-8", timeout=120, dimensions=(24, 80))
+    try:
+        first.expect("each save re-checks it|press r after each save")
+        second = sandbox.katas("--manual")
+        assert second.returncode == 1, second.output
+        assert "another katas practice session runs in this repository (pid" in second.output
+    finally:
+        first.sendline("q")
+        first.terminate(force=True)
+
+
+def test_progress_updates_from_two_processes_are_both_kept(sandbox):
+    from katas._runner.state import Progress
+
+    path = sandbox.root / "katas-progress.json"
+    one, other = Progress.load(path), Progress.load(path)  # both loaded before either writes
+    one.record("autograd/derivative", True)
+    other.record("autograd/accumulation", True)
+    assert set(Progress.load(path).done) == {"autograd/derivative", "autograd/accumulation"}
+
+
+def test_an_edited_test_file_is_named_first_and_reset_tests_restores_it(sandbox):
+    tests = sandbox.root / "katas/autograd/test_accumulation.py"
+    tests.write_text(tests.read_text() + "\n# a stray key\n")
+    run = sandbox.katas("run", KATA)
+    assert run.output.splitlines()[0].startswith("you changed katas/autograd/test_accumulation.py"), run.output
+    assert f"katas reset --tests {KATA}" in run.output
+    assert sandbox.katas("reset", "--tests", KATA).returncode == 0
+    assert "you changed" not in sandbox.katas("run", KATA).output

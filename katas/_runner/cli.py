@@ -65,10 +65,17 @@ def _files_missing(kata: Kata) -> str | None:
 def cmd_watch(args: argparse.Namespace) -> int:
     from katas._runner.ui import Session
 
+    from katas._runner.state import RunnerBusy, one_runner
+
     start = find(args.name) if args.name else None
     watch = "manual" if args.manual else ("poll" if args.poll else "events")
-    return Session(console=_console(args), start=start, solutions=args.solutions, device=args.device,
-                   timeout=args.timeout, watch=watch, plain=args.plain).run()
+    try:
+        with contextlib.nullcontext() if args.solutions else one_runner():
+            return Session(console=_console(args), start=start, solutions=args.solutions, device=args.device,
+                           timeout=args.timeout, watch=watch, plain=args.plain).run()
+    except RunnerBusy as busy:
+        print(f"katas: {busy}", file=sys.stderr)
+        return 1
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -138,6 +145,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     katas = _select(args.names)
     out, progress, outcomes = _check(args, katas)
     for result in outcomes:
+        if notice := view.changed_tests_notice(curriculum.by_id()[result.kata]):
+            out.print(notice)
         out.print(view.summary(result))
         if args.verbose and not result.green:
             out.print(view.result_view(result, curriculum.by_id()[result.kata]))
@@ -170,6 +179,13 @@ def cmd_reset(args: argparse.Namespace) -> int:
 
     kata = find(args.name)
     out = _console(args)
+    if args.tests:
+        if not pristine.tests_changed(kata):
+            out.print(f"{kata.tests.relative_to(ROOT)} is as shipped already; nothing to do.")
+            return 0
+        pristine.restore_tests(kata)
+        out.print(f"{kata.tests.relative_to(ROOT)} is the shipped test file again.")
+        return 0
     if kata.stub.exists() and pristine.is_untouched(kata):
         out.print(f"{kata.stub.relative_to(ROOT)} is untouched already; nothing to do.")
         return 0
@@ -195,7 +211,12 @@ def cmd_solution(args: argparse.Namespace) -> int:
     if not args.force and not progress.is_done(kata.id):
         raise UnknownKata(f"kata {kata.id} is not green yet: solve it first (`katas run {kata.id}`), "
                           "or look anyway with --force")
-    _console(args).print(view.solution_diff(kata))
+    out = _console(args)
+    if not out.is_terminal:  # a file or a pipe: every line whole, nothing cropped or wrapped
+        sys.stdout.write(view.solution_diff_text(kata) or "Your file is the reference solution, line for line.\n")
+        return 0
+    with out.pager(styles=True):
+        out.print(view.solution_diff(kata))
     return 0
 
 
@@ -283,6 +304,7 @@ def parser() -> argparse.ArgumentParser:
     reset = command("reset", cmd_reset, "restore a kata's untouched stub; your file is backed up first")
     reset.add_argument("name")
     reset.add_argument("-y", "--yes", action="store_true", help="do not ask")
+    reset.add_argument("--tests", action="store_true", help="restore the kata's test file as shipped (not your stub)")
     solution = command("solution", cmd_solution, "the reference solution as a diff against your file")
     solution.add_argument("name")
     solution.add_argument("--force", action="store_true", help="show it even before the kata is green")
@@ -299,6 +321,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    os.environ["KATAS_TIMEOUT_OPTION"] = "--timeout"  # what a TIMEOUT verdict tells the learner to raise
     try:
         curriculum.load()
     except Exception as error:  # noqa: BLE001  (a broken manifest: say where, not a traceback)

@@ -7,9 +7,11 @@ was green and fails later is pending again. A state file that cannot be read is 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,20 +61,36 @@ class Progress:
             return
         data = {"version": VERSION, "current": self.current, "done": dict(sorted(self.done.items())),
                 "hints": dict(sorted(self.hints.items()))}
-        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         temporary.write_text(json.dumps(data, indent=2) + "\n")
         os.replace(temporary, self.path)
+
+    def update(self, change: Callable[[Progress], None]) -> None:
+        """Apply ``change`` to the progress on disk and save it, under a lock: another process's
+        update made since this one loaded (a `katas run` beside the practice screen) is kept."""
+        if self.path is None:
+            change(self)
+            return
+        with _locked(self.path.with_name(self.path.name + ".lock"), wait=True):
+            fresh = Progress.load(self.path)
+            change(fresh)
+            fresh.save()
+        self.current, self.done, self.hints = fresh.current, fresh.done, fresh.hints
 
     def is_done(self, kata_id: str) -> bool:
         return kata_id in self.done
 
     def record(self, kata_id: str, green: bool, devices: list[str] | None = None) -> None:
         """Write one verdict: green marks the kata done, anything else makes it pending."""
-        if green:
-            self.done[kata_id] = {"at": time.strftime("%Y-%m-%dT%H:%M:%S"), "devices": devices or []}
-        else:
-            self.done.pop(kata_id, None)
-        self.save()
+        at = time.strftime("%Y-%m-%dT%H:%M:%S")
+
+        def change(progress: Progress) -> None:
+            if green:
+                progress.done[kata_id] = {"at": at, "devices": devices or []}
+            else:
+                progress.done.pop(kata_id, None)
+
+        self.update(change)
 
     def first_pending(self, after: str | None = None,
                       among: list[curriculum.Kata] | None = None) -> curriculum.Kata | None:
@@ -84,3 +102,46 @@ class Progress:
             if (among is None or kata in among) and not self.is_done(kata.id):
                 return kata
         return None
+
+
+RUNNER_LOCK = ROOT / ".katas-runner.lock"
+
+
+class RunnerBusy(Exception):
+    """Another practice session holds this repository; the message names it."""
+
+
+@contextlib.contextmanager
+def _locked(path: Path, *, wait: bool) -> Iterator[Any]:
+    """An exclusive lock on ``path`` while the block runs (no-op where fcntl is missing)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield None
+        return
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            handle.seek(0)
+            raise RunnerBusy(handle.read().strip() or "another process") from None
+        try:
+            yield handle
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def one_runner(path: Path = RUNNER_LOCK) -> Iterator[None]:
+    """Hold the repository's practice lock; RunnerBusy names the session that holds it."""
+    try:
+        with _locked(path, wait=False) as handle:
+            if handle is not None:
+                handle.seek(0)
+                handle.truncate()
+                handle.write(f"pid {os.getpid()}, started {time.strftime('%H:%M:%S')}")
+                handle.flush()
+            yield
+    except RunnerBusy as busy:
+        raise RunnerBusy(f"another katas practice session runs in this repository ({busy}); "
+                         "quit it first (q in its window): two at once would race over your progress") from None

@@ -107,8 +107,7 @@ class Session:
 
     def move_to(self, kata: Kata) -> None:
         self.current, self.result, self.notice = kata, None, ""
-        self.progress.current = kata.id
-        self.progress.save()
+        self.progress.update(lambda progress: setattr(progress, "current", kata.id))
         self.check()
 
     def on_result(self, request: int, result: KataResult) -> None:
@@ -143,8 +142,7 @@ class Session:
             self.notice = f"[red]Not yet: {names} no longer pass{'es' if len(red) == 1 else ''}.[/] Moving to the first one."
             first = curriculum.by_id()[red[0].kata]
             self.current, self.result = first, next(r for r in red if r.kata == first.id)
-            self.progress.current = first.id
-            self.progress.save()
+            self.progress.update(lambda progress: setattr(progress, "current", first.id))
             return self.render()
         self.notice = (f"[bold green]Congratulations: all {len(self.available)} katas pass, re-checked just now.[/] "
                        "Compare your answers with the references (s), or quit (q).")
@@ -193,7 +191,8 @@ class Session:
                 self.notice = "The reference solution opens once this kata is green."
             else:
                 self.render()
-                self.console.print(view.solution_diff(self.current))
+                room = max(8, self.console.height - 14) if self.tty else None  # the header stays on screen
+                self.console.print(view.solution_diff(self.current, max_lines=room))
                 return True
         elif key == "x":
             self.mode = "reset?"
@@ -276,8 +275,7 @@ class Session:
             tty.setcbreak(fd)
             restore = lambda: termios.tcsetattr(fd, termios.TCSADRAIN, saved)  # noqa: E731
         try:
-            self.progress.current = self.current.id
-            self.progress.save()
+            self.progress.update(lambda progress: setattr(progress, "current", self.current.id))
             self._start_checker()
             threading.Thread(target=self._keys, daemon=True, name="katas-keys").start()
             if self.watch_mode != "manual":

@@ -83,12 +83,24 @@ def _clip(message: str, rerun: str, lines: int = MESSAGE_LINES) -> str:
     return "\n".join(kept)
 
 
+def changed_tests_notice(kata: Kata) -> str | None:
+    """A warning when the kata's test file is not the shipped one (the verdict may be wrong)."""
+    from katas._runner import pristine
+
+    if not pristine.tests_changed(kata):
+        return None
+    return (f"[bold yellow]you changed {relative(kata.tests)}[/]: the verdict may be wrong; "
+            f"`katas reset --tests {kata.id}` restores it")
+
+
 def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Group:
     lines: list[str] = [summary(result)]
+    if notice := changed_tests_notice(kata):
+        lines.insert(0, notice)
     if result.message:
         colour = "magenta" if result.status == "unavailable" else "red"
         lines.append(f"  [{colour}]{escape(result.message)}[/]")
-    if result.status in ("broken", "crash") and result.output.strip():
+    if result.status in ("broken", "crash") and result.output.strip() and not result.message:
         lines.append(escape(_clip(result.output, relative(kata.tests), 12)))
     shown_hints: set[str] = set()
     shown: dict[str, str] = {}  # message -> the first test that showed it
@@ -140,22 +152,84 @@ def kata_table(progress: Progress, current: str | None = None, numbered: bool = 
     return table
 
 
-def solution_diff(kata: Kata) -> Syntax | Text:
+def reference_with_your_docstrings(kata: Kata) -> str:
+    """The reference solution with the stub's docstrings (module, functions, classes) put in,
+    so a diff against the learner's file shows code, not the docstrings the reference leaves out."""
+    import ast
+
+    stub_source, reference = kata.stub.read_text(), kata.solution.read_text()
+    try:
+        stub_tree, tree = ast.parse(stub_source), ast.parse(reference)
+    except SyntaxError:
+        return reference
+
+    def documented(body: list[ast.stmt], prefix: str = "") -> dict[str, ast.stmt]:
+        found: dict[str, ast.stmt] = {}
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                if ast.get_docstring(node):
+                    found[prefix + node.name] = node.body[0]
+                if isinstance(node, ast.ClassDef):
+                    found.update(documented(node.body, f"{prefix}{node.name}."))
+        return found
+
+    docstrings = documented(stub_tree.body)
+    stub_lines, lines = stub_source.splitlines(keepends=True), reference.splitlines(keepends=True)
+    inserts: list[tuple[int, int, list[str]]] = []  # (replace from, to, with lines) in the reference
+
+    def walk(body: list[ast.stmt], prefix: str = "") -> None:
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                doc = docstrings.get(prefix + node.name)
+                if doc is not None:
+                    text = stub_lines[doc.lineno - 1: doc.end_lineno]
+                    own = node.body[0] if ast.get_docstring(node) else None
+                    at = (own.lineno - 1, own.end_lineno) if own else (node.body[0].lineno - 1,) * 2
+                    inserts.append((*at, text))
+                if isinstance(node, ast.ClassDef):
+                    walk(node.body, f"{prefix}{node.name}.")
+
+    walk(tree.body)
+    module_doc = stub_tree.body[0] if ast.get_docstring(stub_tree) else None
+    if module_doc is not None:
+        own = tree.body[0] if ast.get_docstring(tree) else None
+        at = (own.lineno - 1, own.end_lineno) if own else (0, 0)
+        inserts.append((*at, stub_lines[module_doc.lineno - 1: module_doc.end_lineno]))
+    for start, end, text in sorted(inserts, reverse=True):
+        lines[start:end] = text
+    return "".join(lines)
+
+
+def solution_diff_text(kata: Kata) -> str:
+    """The reference (with your docstrings) as a unified diff against your file; "" if equal."""
     mine = kata.stub.read_text().splitlines(keepends=True)
-    theirs = kata.solution.read_text().splitlines(keepends=True)
-    diff = "".join(difflib.unified_diff(mine, theirs, fromfile=f"yours: {relative(kata.stub)}",
-                                        tofile=f"reference: {relative(kata.solution)}"))
+    theirs = reference_with_your_docstrings(kata).splitlines(keepends=True)
+    return "".join(difflib.unified_diff(mine, theirs, fromfile=f"yours: {relative(kata.stub)}",
+                                        tofile=f"reference: {relative(kata.solution)} (with your docstrings)"))
+
+
+def solution_diff(kata: Kata, max_lines: int | None = None) -> Syntax | Text | Group:
+    """The diff, coloured; with ``max_lines``, clipped there with the command that shows it all."""
+    diff = solution_diff_text(kata)
     if not diff:
         return Text("Your file is the reference solution, line for line.")
-    return Syntax(diff, "diff", theme="ansi_dark", background_color="default")
+    lines = diff.splitlines(keepends=True)
+    if max_lines is None or len(lines) <= max_lines:
+        return Syntax(diff, "diff", theme="ansi_dark", background_color="default")
+    rest = Text(f"... ({len(lines) - max_lines} more lines: run `katas solution {kata.id}` for all of them)", style="dim")
+    return Group(Syntax("".join(lines[:max_lines]), "diff", theme="ansi_dark", background_color="default"), rest)
 
 
 def next_hint(progress: Progress, kata: Kata) -> str:
     """The kata's next hint (each call the next one, in the runner and in `katas hint` alike)."""
-    shown = progress.hints.get(kata.id, 0)
-    progress.hints[kata.id] = shown + 1
-    progress.save()
-    return hint_view(kata, shown)
+    shown: list[int] = []
+
+    def count(fresh: Progress) -> None:
+        shown.append(fresh.hints.get(kata.id, 0))
+        fresh.hints[kata.id] = shown[0] + 1
+
+    progress.update(count)
+    return hint_view(kata, shown[0])
 
 
 def hint_view(kata: Kata, index: int) -> str:

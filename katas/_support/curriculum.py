@@ -127,6 +127,8 @@ def find(name: str) -> Kata:
     named = [kata for kata in katas if kata.name == wanted]
     if len(named) == 1:
         return named[0]
+    if named:
+        raise UnknownKata(f"{name!r} is a kata of {len(named)} topics: say which, {' or '.join(k.id for k in named)}")
     names = [kata.id for kata in katas] + [kata.name for kata in katas]
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.75)
     ids = list(dict.fromkeys(next(k.id for k in katas if n in (k.id, k.name)) for n in close))
