@@ -338,10 +338,17 @@ def pytest_runtest_call(item: pytest.Item) -> Any:
             return
         raise KataTimeout(seconds)
 
+    kata = getattr(item, "funcargs", {}).get("kata")
+    if getattr(kata, "timed_out", False):  # once per kata: the next test would hang the same way
+        raise KataTimeout(seconds, "again")
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         return (yield)
+    except KataTimeout:
+        if kata is not None:
+            kata.timed_out = True
+        raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -370,6 +377,8 @@ def _kata_message(error: BaseException, item: pytest.Item) -> tuple[str, str | N
         return f"TODO {todo}", todo
     if isinstance(error, KataBroken):
         return f"BROKEN {error}", None
+    if isinstance(error, KataTimeout) and error.args[1:] == ("again",):
+        return f"TIMEOUT not run: an earlier test of this kata did not finish within {error.args[0]:g} s", None
     if isinstance(error, KataTimeout):
         return (
             f"TIMEOUT {item.name} did not finish within {error.args[0]:g} s: look for an endless loop "

@@ -144,3 +144,12 @@ def test_keras_folder_never_shadows_keras(sandbox):
     for folder in (".", "katas", "solutions"):  # from the root, and with a topic folder's parent as cwd
         done = subprocess.run([sys.executable, "-c", code], cwd=sandbox.root / folder, capture_output=True, text=True)
         assert "site-packages" in done.stdout and done.stdout.strip().endswith("True"), done.stdout + done.stderr
+
+
+def test_an_endless_loop_costs_one_timeout_per_kata_not_one_per_test(sandbox):
+    source = sandbox.root.joinpath("solutions/autograd/accumulation.py").read_text()
+    sandbox.write("katas/autograd/accumulation.py", source.replace("def accumulated_grad(", "def _unused(")
+                  + "\n\ndef accumulated_grad(f, w, passes):\n    while True:\n        pass\n")
+    run = sandbox.pytest("katas/autograd/test_accumulation.py", "-rA", "--kata-timeout=2")
+    assert run.output.count("TIMEOUT test_") == 1, run.output  # the first test only; the other is not run
+    assert "TIMEOUT not run: an earlier test of this kata did not finish within 2 s" in run.output

@@ -246,8 +246,10 @@ def test_warm_checks_agree_with_a_cold_pytest_on_every_kata(tmp_path, target):
                     "-p", "katas._runner.results", f"--katas-results={cold_file}", *(["--solutions"] if solutions else [])],
                    cwd=curriculum.ROOT, env=env, capture_output=True, check=False, timeout=800)
     cold = {test.nodeid: test.outcome for test in results.read(cold_file, "every kata").tests}
-    warm = {test.nodeid: test.outcome for result in check_many(list(curriculum.load()), solutions=solutions)
-            for test in result.tests}
+    verdicts = check_many(list(curriculum.load()), solutions=solutions)
+    lost = [f"{r.kata}: {r.status} {r.message}" for r in verdicts if r.status in ("timeout", "crash")]
+    assert not lost, f"warm checks that ended without a verdict: {lost}"  # a loss is an error, not a gap
+    warm = {test.nodeid: test.outcome for result in verdicts for test in result.tests}
     assert len(cold) > 50  # 72 with torch alone, 245 with every framework
     runnable = {kata.tests.relative_to(curriculum.ROOT).as_posix() for kata in curriculum.load()
                 if not frameworks.lacking(kata)}

@@ -115,6 +115,21 @@ class _Job:
     deadline: float
     started: float
     waiter: int | None  # a pidfd, readable once the child has exited (Linux)
+    budget: float = 60.0  # seconds the check may go without finishing a test
+    seen: int = 0  # bytes of its results file when last looked at
+
+    def progressed(self) -> bool:
+        """True (and the deadline moved on) when a test finished since the last look. A slow
+        kata on a busy machine is never killed while its tests keep finishing; only a check
+        that finishes no test for ``budget`` seconds is (an endless loop the alarm missed)."""
+        try:
+            size = (self.scratch / "results.jsonl").stat().st_size
+        except OSError:
+            return False
+        if size == self.seen:
+            return False
+        self.seen, self.deadline = size, time.perf_counter() + self.budget
+        return True
 
 
 def _child(kata: curriculum.Kata, args: list[str], scratch: Path) -> None:
@@ -178,7 +193,7 @@ def serve(jobs: int) -> None:
                 _child(kata, args, scratch)
             waiter = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
             running[request["id"]] = _Job(request["id"], kata, pid, scratch, started + request["timeout"], started,
-                                          waiter)
+                                          waiter, budget=request["timeout"])
         waiters = [job.waiter for job in running.values() if job.waiter is not None]
         now = time.perf_counter()
         wait = min((job.deadline for job in running.values()), default=now + 3600) - now
@@ -205,7 +220,7 @@ def serve(jobs: int) -> None:
                         _finish(job, killed=True)
         for job in list(running.values()):
             status = _reap(job)
-            if status is None and time.perf_counter() < job.deadline:
+            if status is None and (time.perf_counter() < job.deadline or job.progressed()):
                 continue
             del running[job.id]
             result = _finish(job, killed=status is None, status=status)

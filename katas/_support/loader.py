@@ -36,6 +36,7 @@ class KataModule:
         self._package = package  # "katas" or "solutions"
         self._mistake = mistake
         self._shipped = shipped  # the stub as shipped (from the archive), not the learner's file
+        self.timed_out = False  # a test of this kata ran out of time: the others are not run
         self._module: ModuleType | None = None
         self._broken: str | None = None
 
