@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Stress: the verification, run again and again with random Hypothesis seeds on a busy machine.
+
+Each run is ``pytest --verify -n 2 <paths>`` with the learner profile (``CI`` unset: random
+examples) and a fresh ``--hypothesis-seed``, while one busy process per core keeps the machine
+loaded. A failing run is printed with its seed and the tail of its output, so it can be replayed:
+``pytest --verify -n 2 <paths> --hypothesis-seed=SEED``.
+
+    .venv/bin/python bench/stress.py [--runs 20] [--load 1.0] [paths ...]   (default paths: katas tests)
+
+The goal is zero failures. A failure is a flaky test (or a race in the runner): fix its cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _burn(stop: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-defined]
+    while not stop.is_set():
+        sum(i * i for i in range(10_000))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--load", type=float, default=1.0, help="busy processes per core (0: no load)")
+    parser.add_argument("paths", nargs="*", default=["katas", "tests"])
+    args = parser.parse_args()
+
+    env = {k: v for k, v in os.environ.items() if k not in {"CI", "HYPOTHESIS_PROFILE"} and not k.startswith("KATAS_")}
+    stop = multiprocessing.Event()
+    burners = [multiprocessing.Process(target=_burn, args=(stop,), daemon=True)
+               for _ in range(round(args.load * (os.cpu_count() or 1)))]
+    for burner in burners:
+        burner.start()
+    failures: list[tuple[int, int, str]] = []
+    durations: list[float] = []
+    print(f"{args.runs} runs of pytest --verify -n 2 {' '.join(args.paths)}, {len(burners)} busy processes, "
+          f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}", flush=True)
+    try:
+        for run in range(1, args.runs + 1):
+            seed = random.SystemRandom().randrange(2**32)
+            command = [sys.executable, "-m", "pytest", "--verify", "-n", "2", "-q", "-p", "no:cacheprovider",
+                       f"--hypothesis-seed={seed}", *args.paths]
+            started = time.perf_counter()
+            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+            durations.append(time.perf_counter() - started)
+            verdict = "ok" if done.returncode == 0 else f"FAILED (exit {done.returncode})"
+            print(f"run {run:>3}: seed {seed:>10}  {durations[-1]:6.1f} s  {verdict}", flush=True)
+            if done.returncode != 0:
+                failures.append((run, seed, (done.stdout + done.stderr)[-4000:]))
+    finally:
+        stop.set()
+        for burner in burners:
+            burner.join(timeout=5)
+    for run, seed, tail in failures:
+        print(f"\n--- run {run} failed; replay with --hypothesis-seed={seed} ---\n{tail}")
+    median = sorted(durations)[len(durations) // 2] if durations else 0.0
+    print(f"\n{len(failures)} of {len(durations)} runs failed; median {median:.1f} s per run")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
