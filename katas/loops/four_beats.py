@@ -25,8 +25,11 @@ def quest_model() -> nn.Sequential:
 def train_step(model: nn.Module, optimizer: torch.optim.Optimizer,
                loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
                x: torch.Tensor, y: torch.Tensor) -> float:
-    """One training step on the batch (x, y). Returns the loss computed in this step (before the
-    parameters moved) as a Python float.
+    """One training step on the batch (x, y): the four beats, with ``optimizer.zero_grad()`` first,
+    so gradients left in ``.grad`` by earlier code never count in this step. The loss is
+    ``loss_fn(prediction, y)``, prediction first (torch's losses take (input, target), and not
+    every loss is symmetric). Returns that loss (computed before the parameters moved) as a
+    Python float.
 
     >>> model = nn.Linear(1, 1); optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     >>> train_step(model, optimizer, nn.MSELoss(), torch.ones(4, 1), torch.zeros(4, 1))
@@ -37,8 +40,10 @@ def train_step(model: nn.Module, optimizer: torch.optim.Optimizer,
 
 def fit(model: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor,
         epochs: int) -> list[float]:
-    """Full-batch training with the mean squared error (``nn.MSELoss()``): one train_step on all
-    of (x, y) per epoch. Returns the list of the epochs' losses, one float per epoch.
+    """Full-batch training of ``model`` with the ``optimizer`` passed in and the mean squared
+    error (``nn.MSELoss()``): one train_step on all of (x, y) per epoch. Returns a list of the
+    epochs' losses, one float per epoch, each the loss its step computed (so the first is the
+    untrained model's loss).
 
     >>> losses = fit(quest_model(), optimizer, x, y, epochs=200)   # falls to about 0.01
     """
