@@ -12,10 +12,14 @@ from torch.utils.data import DataLoader
 
 def make_loader(features: torch.Tensor, targets: torch.Tensor, batch_size: int, *, shuffle: bool = False,
                 drop_last: bool = False, seed: int | None = None) -> DataLoader:
-    """A DataLoader of (features[i], targets[i]) pairs in batches of ``batch_size``.
+    """A DataLoader of (features[i], targets[i]) pairs in batches of ``batch_size``: each batch is
+    a pair (features of the batch, targets of the batch), with the tensors' dtypes kept.
 
-    The last batch holds the remainder, or is dropped when ``drop_last``. With ``shuffle`` the
-    order changes every epoch; with a ``seed`` too, the orders are the same on every run.
+    The last batch holds the remainder, or is dropped when ``drop_last``. Without ``shuffle`` the
+    order is 0, 1, 2, ... (whatever the seed). With ``shuffle`` the order changes every epoch;
+    with a ``seed`` too (``seed=0`` is a seed), the orders are the same on every run: two loaders
+    made with the same seed serve the same orders, even used side by side, and even when other
+    code draws from torch's global RNG in between.
 
     >>> loader = make_loader(torch.arange(5.0), torch.arange(5) * 10, batch_size=2)
     >>> [tuple(x.tolist()) for x, y in loader]
