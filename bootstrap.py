@@ -113,7 +113,7 @@ def main(argv: list[str]) -> int:
         "practice": ["-m", "katas"],
         # The whole verification: solutions pass, untouched stubs fail, named mistakes are rejected,
         # and the meta-tests (manifest, strategies, layout) pass.
-        "verify": ["-m", "pytest", "--verify", "-n", "2", "katas", "tests"],
+        "verify": ["-m", "pytest", "--verify", "-n", "2", "--dist", "loadfile", "katas", "tests"],
     }
     if len(argv) < 1 or argv[0] not in commands:
         print(__doc__)

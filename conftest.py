@@ -319,6 +319,32 @@ register_random(_torch_random)
 # --- timeout --------------------------------------------------------------------------------------
 
 
+# --- verify: a mistake or an alternative is judged by the tests that reach the name it replaces ---
+# The solution runs first (the kata parameter is module-scoped, so pytest runs each target's
+# tests together, the solution's first; `--dist loadfile` keeps a file on one worker). Each test
+# records which public names it used; for another target, a test that never used the replaced
+# name would only run the solution again, so it is passed without running
+# (KATAS_VERIFY_EVERY_TEST=1 runs them all, to check this shortcut).
+
+_used: dict[tuple[Any, ...], set[str]] = {}
+
+
+def _test_key(item: pytest.Item) -> tuple[Any, ...]:
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return (str(item.path), getattr(item, "originalname", item.name),
+            tuple(sorted((k, repr(v)) for k, v in params.items() if k != "kata")))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    kata, target = pyfuncitem.funcargs.get("kata"), getattr(getattr(pyfuncitem, "callspec", None), "params", {}).get("kata")
+    if not isinstance(kata, KataModule) or not isinstance(target, str) or not target.startswith((MISTAKE, ALTERNATIVE)):
+        return None
+    used = None if os.environ.get("KATAS_VERIFY_EVERY_TEST") else _used.get(_test_key(pyfuncitem))
+    replaced = kata._mistake.replaces if kata._mistake else None  # noqa: SLF001
+    return True if used is not None and replaced not in used else None  # True: the test "ran" and passed
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Any:
     """Fail a test that runs longer than --kata-timeout, with KataTimeout.
@@ -339,6 +365,12 @@ def pytest_runtest_call(item: pytest.Item) -> Any:
         raise KataTimeout(seconds)
 
     kata = getattr(item, "funcargs", {}).get("kata")
+    if getattr(getattr(item, "callspec", None), "params", {}).get("kata") == SOLUTION and isinstance(kata, KataModule):
+        kata.accessed = set()  # recorded for the other targets of this test (verify, above)
+        try:
+            return (yield)
+        finally:
+            _used[_test_key(item)] = kata.accessed
     if getattr(kata, "timed_out", False):  # once per kata: the next test would hang the same way
         raise KataTimeout(seconds, "again")
     previous = signal.signal(signal.SIGALRM, on_alarm)

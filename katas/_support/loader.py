@@ -37,6 +37,7 @@ class KataModule:
         self._mistake = mistake
         self._shipped = shipped  # the stub as shipped (from the archive), not the learner's file
         self.timed_out = False  # a test of this kata ran out of time: the others are not run
+        self.accessed: set[str] = set()  # the public names the tests asked for (see conftest: verify)
         self._module: ModuleType | None = None
         self._broken: str | None = None
 
@@ -61,6 +62,8 @@ class KataModule:
         return self._module
 
     def __getattr__(self, attribute: str) -> Any:
+        if not attribute.startswith("_"):
+            self.accessed.add(attribute)
         if self._mistake is not None and attribute == self._mistake.replaces:
             return self._mistake.impl
         value = getattr(self._load(), attribute)
