@@ -8,7 +8,7 @@ import pytest
 
 from katas._runner import pristine
 from katas._support import curriculum, frameworks
-from katas._support.loader import mistakes_of
+from katas._support.loader import alternatives_of, mistakes_of
 
 KATAS = curriculum.load()
 ROOT = curriculum.ROOT
@@ -85,7 +85,11 @@ def test_kata_has_named_mistakes_of_its_public_names(entry):
     names = public_names(entry.solution)
     for m in mistakes:
         assert m.replaces in names, f"{entry.id}: mistake {m.id} replaces unknown {m.replaces!r}"
-        assert m.description.strip()
+        assert m.description.strip() and not m.correct
+    for a in alternatives_of(entry):
+        assert a.replaces in names, f"{entry.id}: alternative {a.id} replaces unknown {a.replaces!r}"
+        assert a.description.strip() and a.correct, f"{entry.id}: {a.id} must be an @alternative"
+    assert not {m.id for m in mistakes} & {a.id for a in alternatives_of(entry)}, "ids name one answer each"
 
 
 @pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
