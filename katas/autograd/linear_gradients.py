@@ -10,10 +10,17 @@ import torch
 
 def mse_linear_grads(x: torch.Tensor, target: torch.Tensor, weight: torch.Tensor,
                      bias: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """(dL/dW, dL/db) for y = x @ weight.T + bias and L = mean((y - target)²), by hand: with
-    tensor algebra only, no ``.backward()`` and no ``torch.autograd``.
+    """Return the tuple (dL/dW, dL/db) for y = x @ weight.T + bias and L = mean((y - target)²),
+    by hand: with tensor algebra only. No ``.backward()``, no ``torch.autograd`` (``grad``,
+    ``backward``, ``functional``, ``forward_ad``) and no ``torch.func``: the tests make those fail.
 
-    Shapes: x (N, in), target (N, out), weight (out, in), bias (out,); the gradients have the
-    shapes of weight and bias.
+    Shapes: x (N, in), target (N, out), weight (out, in), bias (out,); any of them may be a
+    non-contiguous view. The gradients have the shapes and the dtype of weight and bias
+    (float32 or float64, all four arguments share it) and are checked to that dtype's precision.
+    The arguments are left unchanged (values, ``requires_grad``, ``.grad``).
+
+    >>> x = torch.tensor([[1.0], [2.0]]); target = torch.tensor([[0.0], [0.0]])
+    >>> mse_linear_grads(x, target, torch.tensor([[1.0]]), torch.tensor([0.0]))  # y = x
+    (tensor([[5.]]), tensor([3.]))
     """
     raise NotImplementedError("mse_linear_grads(): not implemented yet (kata autograd/linear_gradients)")
