@@ -9,7 +9,10 @@ import torch
 
 
 def from_nested(data: list, dtype: torch.dtype) -> torch.Tensor:
-    """A tensor with the values of the nested lists ``data``, of dtype ``dtype``.
+    """A tensor with exactly the values of the nested lists ``data``, of dtype ``dtype``.
+
+    Build it in ``dtype`` directly: made as float32 first and cast afterwards, float64 0.1 or
+    int64 2**40 + 1 would come out rounded.
 
     >>> from_nested([[1, 2], [3, 4]], torch.float32)
     tensor([[1., 2.],
@@ -20,7 +23,9 @@ def from_nested(data: list, dtype: torch.dtype) -> torch.Tensor:
 
 def filled(kind: str, shape: tuple[int, ...]) -> torch.Tensor:
     """A float32 tensor of ``shape``: all zeros ("zeros"), all ones ("ones"), or uniform random
-    values in [0, 1) ("rand"). Any other ``kind`` raises ValueError naming it.
+    values in [0, 1) ("rand"), fresh ones on each call (do not seed the generator here).
+    ``shape`` may be ``()``, a 0-d tensor. The kind is matched exactly: any other ``kind``
+    ("empty", "Zeros") raises ValueError with the kind in its message.
 
     >>> filled("ones", (2, 3)).shape
     torch.Size([2, 3])
@@ -29,7 +34,8 @@ def filled(kind: str, shape: tuple[int, ...]) -> torch.Tensor:
 
 
 def shape_and_dtype(t: torch.Tensor) -> tuple[tuple[int, ...], str]:
-    """The shape as a tuple of ints and the dtype's short name.
+    """The shape as a tuple of ints and the dtype's short name, for a tensor of any dtype
+    (bfloat16 and bool too) and one that requires grad.
 
     >>> shape_and_dtype(torch.zeros(2, 3, dtype=torch.int64))
     ((2, 3), 'int64')
@@ -38,10 +44,12 @@ def shape_and_dtype(t: torch.Tensor) -> tuple[tuple[int, ...], str]:
 
 
 def tf_from_nested(data: list, dtype: tf.DType) -> tf.Tensor:
-    """TensorFlow's ``from_nested``: a tf.Tensor of ``dtype`` with the values of ``data``."""
+    """TensorFlow's ``from_nested``: a tf.Tensor (not a tf.Variable) of ``dtype`` with exactly
+    the values of ``data``."""
     raise NotImplementedError("tf_from_nested(): not implemented yet (kata tensors/creating)")
 
 
 def tf_filled(kind: str, shape: tuple[int, ...]) -> tf.Tensor:
-    """TensorFlow's ``filled``: float32 zeros, ones or uniform [0, 1) values; ValueError otherwise."""
+    """TensorFlow's ``filled``: a float32 tf.Tensor of zeros, ones or fresh uniform [0, 1) values;
+    any other kind raises ValueError with the kind in its message."""
     raise NotImplementedError("tf_filled(): not implemented yet (kata tensors/creating)")
