@@ -8,7 +8,8 @@ import torch
 
 
 def best_device() -> torch.device:
-    """The best device here: cuda if available, else mps if available, else cpu.
+    """The best device here, as a torch.device: cuda if torch.cuda.is_available(), else mps if
+    torch.backends.mps.is_available(), else cpu. Ask on every call; do not remember the answer.
 
     >>> best_device()          # on a machine without a GPU
     device(type='cpu')
@@ -19,6 +20,11 @@ def best_device() -> torch.device:
 def to_device(obj: torch.Tensor | torch.nn.Module, device: str | torch.device) -> torch.Tensor | torch.nn.Module:
     """``obj`` (a tensor or a module) on ``device``, returned.
 
+    ``device`` is a name or a torch.device, index included: "cuda:1" is the second GPU, not the
+    current one. A tensor keeps its values and dtype, and the caller's tensor stays where it was.
+    A module comes back with every parameter and buffer (BatchNorm's running statistics too) on
+    ``device``, values kept.
+
     >>> to_device(torch.zeros(2), "meta").device
     device(type='meta')
     """
@@ -26,7 +32,11 @@ def to_device(obj: torch.Tensor | torch.nn.Module, device: str | torch.device) -
 
 
 def common_device(*tensors: torch.Tensor) -> torch.device:
-    """The device all ``tensors`` share; ValueError naming every device found when they differ.
+    """The device all ``tensors`` (one or more) share, as a torch.device.
+
+    When they differ: ValueError whose message lists every device found, comma-separated as in
+    the example below (in any order), each written as str(device) writes it. Devices differ by
+    index too: cuda:0 and cuda:1 are two devices.
 
     >>> common_device(torch.zeros(1), torch.zeros(1, device="meta"))
     Traceback (most recent call last):
