@@ -6,7 +6,7 @@ import torch
 
 
 def central_difference(f: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor, h: float = 1e-6) -> torch.Tensor:
-    x = x.detach()
+    x = x.detach().contiguous()  # a view (x.T) would not take .view(-1)
     grad = torch.zeros_like(x)
     for i in range(x.numel()):
         step = torch.zeros_like(x)
