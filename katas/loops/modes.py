@@ -13,9 +13,13 @@ from torch import nn
 
 def predict(model: nn.Module, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """Class probabilities (softmax of the logits over the classes, dim 1) and the predicted
-    class of each row (the index of its largest probability), for a model that outputs logits
-    of shape (N, classes). The same every time it is called: eval mode, and no graph recorded.
-    The model is left in the mode it was in.
+    class of each row (the index of its largest probability, int64, shape (N,)), as a tuple
+    ``(probabilities, classes)``, for a model that outputs logits of shape (N, classes).
+
+    The same every time it is called: the model runs in eval mode, inside a
+    ``with torch.no_grad():`` block (no graph recorded; recording is back on afterwards). The
+    model is left as it was: in the mode it was in (every sub-module), its parameters and
+    buffers (BatchNorm's running statistics) unchanged.
 
     >>> probabilities, classes = predict(model, torch.randn(3, 4))   # model: 4 features -> 2 classes
     >>> probabilities.sum(dim=1), classes

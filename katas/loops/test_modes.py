@@ -1,42 +1,116 @@
-"""Tests of kata loops/modes: predictions in eval mode without a graph, and the mode restored."""
+"""Tests of kata loops/modes: predictions in eval mode without a graph, and the mode restored.
 
+The model has Dropout (random in train mode) and BatchNorm (batch statistics, and its running
+statistics updated, in train mode), and comes in train or in eval mode. A forward hook records
+whether autograd was recording while the model ran.
+"""
+
+import copy
+
+import pytest
 import torch
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from katas._support.checks import check_equal, check_tensor
-from katas._support.strategies import arrays, shapes, to_torch
+from katas._support.checks import check_equal, check_tensor, describe, fail
 
-EVAL = "model.eval() (dropout off), torch.no_grad(), softmax over dim 1; then model.train(was_training)"
-
-
-@st.composite
-def problems(draw, device):
-    """A classifier with dropout, in train or eval mode, and a batch of inputs."""
-    n, n_in, n_hidden, n_classes = draw(shapes(min_dims=4, max_dims=4, min_side=2, max_side=8), label="(N, in, hidden, classes)")
-    torch.manual_seed(draw(st.integers(0, 2**16), label="init seed"))
-    model = nn.Sequential(nn.Linear(n_in, n_hidden), nn.ReLU(), nn.Dropout(0.5), nn.Linear(n_hidden, n_classes))
-    model.train(draw(st.booleans(), label="model.training"))
-    return model.to(device), to_torch(draw(arrays("float32", (n, n_in), bound=3), label="x"), device)
+EVAL = ("model.eval() (dropout off, BatchNorm's running statistics; it switches every sub-module, setting "
+        "model.training by hand does not), torch.no_grad(), softmax over dim 1; then model.train(was_training)")
 
 
-@given(data=st.data())
-def test_predict_is_eval_mode_inference_and_restores_the_mode(kata, device, data):
-    model, x = data.draw(problems(device))
-    was_training = model.training
-    model.eval()
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """These models are tiny: a second math thread only waits on the first (on a busy machine, a
+    hundred times slower). Restored after the module."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+def make_model(sizes, seed, training, dtype, device):
+    """A classifier with BatchNorm and Dropout, seeded, in the mode asked for, and a batch x."""
+    n, n_in, n_hidden, n_classes = sizes
+    generator = torch.Generator().manual_seed(seed)
+    model = nn.Sequential(nn.Linear(n_in, n_hidden), nn.BatchNorm1d(n_hidden), nn.ReLU(), nn.Dropout(0.5),
+                          nn.Linear(n_hidden, n_classes)).to(dtype)
     with torch.no_grad():
-        expected = torch.softmax(model(x), dim=1)
-    model.train(was_training)
-    call = f"predict(model in {'train' if was_training else 'eval'} mode with Dropout(0.5), x {tuple(x.shape)})"
-    probabilities, classes = kata.predict(model, x)
-    check_equal(model.training, was_training, call=call, what="model.training afterwards", misconception=EVAL)
-    check_equal([m.training for m in model], [was_training] * len(model), call=call,
-                what="each layer's training flag afterwards", misconception="model.train(was_training) sets every layer")
-    check_equal(probabilities.requires_grad, False, call=call, what="probabilities.requires_grad",
+        for value in model.state_dict().values():
+            if value.is_floating_point():
+                value.copy_(torch.randn(value.shape, generator=generator, dtype=dtype))
+        model[1].running_var.abs_().add_(0.5)
+    model.train(training)
+    return model.to(device), (torch.randn(n, n_in, generator=generator, dtype=dtype) * 2).to(device)
+
+
+@settings(max_examples=25)
+@given(sizes=st.tuples(st.integers(2, 8), st.integers(1, 5), st.integers(2, 8), st.integers(2, 5)),
+       seed=st.integers(0, 2**16), training=st.booleans(), dtype=st.sampled_from([torch.float32, torch.float64]))
+@example(sizes=(3, 4, 6, 2), seed=0, training=True, dtype=torch.float32)  # N differs from the number of classes
+@example(sizes=(5, 3, 4, 4), seed=1, training=False, dtype=torch.float64)  # a model that came in eval mode
+def test_predict_is_eval_mode_inference_and_restores_the_mode(kata, device, sizes, seed, training, dtype):
+    if device == "mps" and dtype == torch.float64:
+        return
+    model, x = make_model(sizes, seed, training, dtype, device)
+    reference = copy.deepcopy(model).eval()
+    with torch.no_grad():
+        expected = torch.softmax(reference(x), dim=1)
+    before = {name: value.clone() for name, value in model.state_dict().items()}
+    call = (f"predict(model in {'train' if training else 'eval'} mode with BatchNorm and Dropout(0.5), "
+            f"{str(dtype).removeprefix('torch.')} x {tuple(x.shape)}, {sizes[3]} classes)")
+    tolerance = {"rtol": 1e-5, "atol": 1e-6} if dtype == torch.float32 else {"rtol": 1e-9, "atol": 1e-12}
+
+    grad_modes = []
+    hook = model.register_forward_hook(lambda module, inputs, output: grad_modes.append(torch.is_grad_enabled()))
+    try:
+        result = kata.predict(model, x)
+        leaked = not torch.is_grad_enabled()
+    finally:
+        hook.remove()
+        torch.set_grad_enabled(True)  # a leaked grad mode must not spoil the next test
+    if not (isinstance(result, tuple) and len(result) == 2):
+        got = f"a {type(result).__name__}" + (f" of {len(result)} items" if hasattr(result, "__len__") else "")
+        fail(call, "result", "a tuple (probabilities, classes)", got, "return probabilities, classes")
+    probabilities, classes = result
+    if leaked:
+        fail(call, "grad mode afterwards", "recording again (torch.is_grad_enabled() is True)", "still switched off",
+             "with torch.no_grad(): ... switches recording off for the block only; torch.set_grad_enabled(False) "
+             "as a plain call leaves it off for the caller")
+    check_equal(model.training, training, call=call, what="model.training afterwards",
+                misconception="was_training = model.training first; model.train(was_training) at the end")
+    check_equal([m.training for m in model], [training] * len(model), call=call,
+                what="each layer's training flag afterwards",
+                misconception="model.train(was_training) sets every layer; setting model.training by hand sets "
+                "the top module only")
+    if any(grad_modes):
+        fail(call, "grad mode while the model ran", "off (torch.no_grad())",
+             f"on for {sum(grad_modes)} of {len(grad_modes)} forward passes",
+             "inference records no graph: run the model inside with torch.no_grad():")
+    check_equal(getattr(probabilities, "requires_grad", None), False, call=call, what="probabilities.requires_grad",
                 misconception="inference under torch.no_grad() records no graph")
     check_tensor(probabilities, expected, framework="torch", device=device, call=f"{call}: probabilities",
-                 rtol=1e-5, atol=1e-6, misconception=EVAL)
-    check_tensor(classes, expected.argmax(dim=1), framework="torch", device=device, call=f"{call}: classes",
-                 misconception="probabilities.argmax(dim=1): the class with the largest probability in each row")
+                 misconception=EVAL, **tolerance)
+    argmax = "probabilities.argmax(dim=1): the index (int64) of the largest probability in each row"
+    if not isinstance(classes, torch.Tensor):
+        fail(f"{call}: classes", "type", "a torch tensor", describe(classes), argmax)
+    check_equal(str(classes.dtype), "torch.int64", call=f"{call}: classes", what="dtype", misconception=argmax)
+    check_equal(tuple(classes.shape), (sizes[0],), call=f"{call}: classes", what="shape (one class per row)",
+                misconception=argmax)
+    check_equal(classes.device.type, device, call=f"{call}: classes", what="device", misconception=argmax)
+    # a tie may go either way: the class must point at a largest probability of its row
+    picked = expected.gather(1, classes.reshape(-1, 1).long()).reshape(-1)
+    check_tensor(picked, expected.max(dim=1).values, framework="torch", device=device,
+                 call=f"{call}: the probability of each predicted class", **tolerance,
+                 misconception=argmax)
+    for name, value in model.state_dict().items():
+        check_tensor(value, before[name], framework="torch", device=device, call=f"{call}: model.{name} afterwards",
+                     rtol=0, atol=0, misconception="in train mode BatchNorm updates its running statistics on every "
+                     "forward pass: predict in eval mode, which leaves the model as it was")
+
+    again = kata.predict(model, x)
+    torch.set_grad_enabled(True)
+    for name, first, second in zip(("probabilities", "classes"), (probabilities, classes), again):
+        check_tensor(second, first, framework="torch", device=device, call=f"{call}, called a second time: {name}",
+                     rtol=0, atol=0, misconception="the same answer every time: eval mode, so no dropout and no "
+                     "batch statistics")
