@@ -18,4 +18,4 @@ def torch_to_tf(t: torch.Tensor) -> tf.Tensor:
 
 
 def tf_to_torch(x: tf.Tensor) -> torch.Tensor:
-    return torch.from_numpy(x.numpy())
+    return torch.as_tensor(x.numpy())  # a 0-d x.numpy() is a NumPy scalar, which from_numpy refuses
