@@ -1,0 +1,53 @@
+"""Blind red team: correct answers in other styles for kata keras/cnn."""
+import keras
+from katas._support.mistakes import alternative
+
+
+@alternative("empty Sequential, then .add() in a loop over a list of layers", replaces="build_cnn")
+def added_in_loop_cnn():
+    model = keras.Sequential()
+    for layer in [
+        keras.Input(shape=(28, 28, 1)),
+        keras.layers.Conv2D(32, 3, padding="same", activation="relu"),
+        keras.layers.MaxPooling2D(2),
+        keras.layers.Conv2D(64, 3, padding="same", activation="relu"),
+        keras.layers.MaxPooling2D(2),
+        keras.layers.Flatten(),
+        keras.layers.Dense(128, activation="relu"),
+        keras.layers.Dense(10),
+    ]:
+        model.add(layer)
+    return model
+
+
+@alternative("keyword and tuple style: kernel_size=(3, 3), pool_size=(2, 2), strides=(2, 2), "
+             "activation=keras.activations.relu, named layers, activation=None on the logits",
+             replaces="build_cnn")
+def keyword_tuple_cnn():
+    relu = keras.activations.relu
+    return keras.Sequential([
+        keras.Input(shape=(28, 28, 1), dtype="float32", name="images"),
+        keras.layers.Conv2D(filters=32, kernel_size=(3, 3), padding="same", activation=relu, name="conv1"),
+        keras.layers.MaxPooling2D(pool_size=(2, 2), strides=(2, 2), name="pool1"),
+        keras.layers.Conv2D(filters=64, kernel_size=(3, 3), padding="same", activation=relu, name="conv2"),
+        keras.layers.MaxPooling2D(pool_size=(2, 2), strides=(2, 2), name="pool2"),
+        keras.layers.Flatten(name="flatten"),
+        keras.layers.Dense(units=128, activation=relu, name="fc1"),
+        keras.layers.Dense(units=10, activation=None, name="logits"),
+    ], name="image_classifier")
+
+
+@alternative("conv blocks from a helper and unpacked with *, using the MaxPool2D alias",
+             replaces="build_cnn")
+def block_helper_cnn():
+    def block(filters):
+        return [keras.layers.Conv2D(filters, 3, padding="same", activation="relu"), keras.layers.MaxPool2D()]
+
+    return keras.Sequential([
+        keras.Input((28, 28, 1)),
+        *block(32),
+        *block(64),
+        keras.layers.Flatten(),
+        keras.layers.Dense(128, "relu"),
+        keras.layers.Dense(10),
+    ])
