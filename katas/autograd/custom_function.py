@@ -15,6 +15,11 @@ import torch
 class Cube(torch.autograd.Function):
     """y = x³, element-wise, with a hand-written backward (dy/dx = 3x²).
 
+    Used as ``Cube.apply(x)`` on a float tensor of any shape (negative values and 0 included);
+    y has x's shape and dtype. ``backward`` gets the upstream gradient dL/dy, which need not be
+    all ones (``y.backward(g)``), and returns dL/dx = dL/dy · 3x², element by element. Neither x
+    nor the upstream gradient is changed in place. (A second derivative is not asked for.)
+
     >>> Cube.apply(torch.tensor([2.0]))
     tensor([8.])
     """
@@ -29,8 +34,11 @@ class Cube(torch.autograd.Function):
 
 
 def tf_round_straight_through(x: tf.Tensor) -> tf.Tensor:
-    """``tf.round(x)`` in the forward pass; in the backward pass the upstream gradient passes
-    through unchanged, as if this were the identity (decorate it with ``@tf.custom_gradient``).
+    """``tf.round(x)`` in the forward pass (half-way values go to the even neighbour: 0.5 -> 0,
+    1.5 -> 2, 2.5 -> 2), with x's dtype (float32 or float64) and shape; in the backward pass the
+    upstream gradient passes through unchanged, whatever its values, as if this were the
+    identity. Decorate it with ``@tf.custom_gradient`` (the tool this kata teaches; the trick
+    ``x + tf.stop_gradient(tf.round(x) - x)`` gives the same result and passes too).
 
     >>> x = tf.Variable([0.4, 1.6])
     >>> with tf.GradientTape() as tape: y = tf_round_straight_through(x)
