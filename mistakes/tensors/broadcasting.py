@@ -2,7 +2,9 @@
 
 from itertools import zip_longest
 
+import numpy as np
 import tensorflow as tf
+import torch
 
 from katas._support.mistakes import mistake
 
@@ -30,3 +32,134 @@ def unchecked_max(a, b):
 @mistake("tf: bias added down the columns", replaces="tf_add_bias")
 def tf_bias_as_column(x, b):
     return x + tf.reshape(b[: x.shape[0]], (-1, 1))
+
+
+# Written blind, from the stub alone (red team, 2026-12)
+
+# ---------------------------------------------------------------- add_bias
+
+@mistake("added in place with x += b: changes the caller's x", replaces="add_bias")
+def add_bias_inplace(x, b):
+    x += b
+    return x
+
+
+@mistake("built a tensor of the bias repeated N times and forgot to add x", replaces="add_bias")
+def add_bias_forgot_x(x, b):
+    return b.repeat(x.shape[0], 1)
+
+
+@mistake("cast the result to float32 'to be safe'", replaces="add_bias")
+def add_bias_float32(x, b):
+    return (x + b).float()
+
+
+@mistake("added the mean of the bias to everything", replaces="add_bias")
+def add_bias_mean(x, b):
+    return x + b.mean()
+
+
+# ---------------------------------------------------------------- broadcast_shape
+
+@mistake("raised ValueError but with a message that names neither shape", replaces="broadcast_shape")
+def broadcast_shape_vague_message(a, b):
+    n = max(len(a), len(b))
+    pa = (1,) * (n - len(a)) + tuple(a)
+    pb = (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(pa, pb):
+        if x != y and x != 1 and y != 1:
+            raise ValueError("shapes do not broadcast")
+        out.append(max(x, y))
+    return tuple(out)
+
+
+@mistake("message names only the clashing sides, e.g. '3 vs 4', not the two shapes", replaces="broadcast_shape")
+def broadcast_shape_message_sides(a, b):
+    n = max(len(a), len(b))
+    pa = (1,) * (n - len(a)) + tuple(a)
+    pb = (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(pa, pb):
+        if x != y and x != 1 and y != 1:
+            raise ValueError(f"cannot broadcast side {x} with side {y}")
+        out.append(max(x, y))
+    return tuple(out)
+
+
+@mistake("raised RuntimeError (like torch does) instead of ValueError", replaces="broadcast_shape")
+def broadcast_shape_runtime_error(a, b):
+    n = max(len(a), len(b))
+    pa = (1,) * (n - len(a)) + tuple(a)
+    pb = (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(pa, pb):
+        if x != y and x != 1 and y != 1:
+            raise RuntimeError(f"shapes {a} and {b} do not broadcast")
+        out.append(max(x, y))
+    return tuple(out)
+
+
+@mistake("zipped the reversed shapes, which stops at the shorter one, so leading sides are lost",
+         replaces="broadcast_shape")
+def broadcast_shape_zip_truncates(a, b):
+    out = []
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y and x != 1 and y != 1:
+            raise ValueError(f"shapes {a} and {b} do not broadcast")
+        out.append(max(x, y))
+    return tuple(reversed(out))
+
+
+@mistake("built the result from the right and forgot to reverse it back", replaces="broadcast_shape")
+def broadcast_shape_not_reversed(a, b):
+    ra, rb = list(reversed(a)), list(reversed(b))
+    out = []
+    for i in range(max(len(ra), len(rb))):
+        x = ra[i] if i < len(ra) else 1
+        y = rb[i] if i < len(rb) else 1
+        if x != y and x != 1 and y != 1:
+            raise ValueError(f"shapes {a} and {b} do not broadcast")
+        out.append(max(x, y))
+    return tuple(out)
+
+
+@mistake("used torch.broadcast_shapes, which the kata forbids (and returns a torch.Size)", replaces="broadcast_shape")
+def broadcast_shape_torch(a, b):
+    try:
+        return torch.broadcast_shapes(a, b)
+    except RuntimeError:
+        raise ValueError(f"shapes {a} and {b} do not broadcast") from None
+
+
+@mistake("used np.broadcast_shapes, which the kata forbids", replaces="broadcast_shape")
+def broadcast_shape_numpy(a, b):
+    try:
+        return tuple(int(n) for n in np.broadcast_shapes(tuple(a), tuple(b)))
+    except ValueError:
+        raise ValueError(f"shapes {a} and {b} do not broadcast") from None
+
+
+@mistake("returned a list instead of a tuple", replaces="broadcast_shape")
+def broadcast_shape_list(a, b):
+    n = max(len(a), len(b))
+    pa = [1] * (n - len(a)) + list(a)
+    pb = [1] * (n - len(b)) + list(b)
+    out = []
+    for x, y in zip(pa, pb):
+        if x != y and x != 1 and y != 1:
+            raise ValueError(f"shapes {a} and {b} do not broadcast")
+        out.append(max(x, y))
+    return out
+
+
+# ---------------------------------------------------------------- tf_add_bias
+
+@mistake("returned NumPy: x.numpy() + b.numpy()", replaces="tf_add_bias")
+def tf_add_bias_numpy(x, b):
+    return x.numpy() + b.numpy()
+
+
+@mistake("cast the result to float32", replaces="tf_add_bias")
+def tf_add_bias_cast(x, b):
+    return tf.cast(x + b, tf.float32)
