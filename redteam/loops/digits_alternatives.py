@@ -99,16 +99,19 @@ def accuracy_torch_max(logits: torch.Tensor, labels: torch.Tensor) -> float:
     return float((predicted == labels).to(torch.float32).mean())
 
 
-@alternative("NumPy: argmax(axis=1) on .numpy(), np.mean of the matches, cast to float", replaces="accuracy")
+@alternative("NumPy: argmax(axis=1) on .numpy(), np.mean(dtype=float32) of the matches, cast to float",
+             replaces="accuracy")
 def accuracy_numpy(logits: torch.Tensor, labels: torch.Tensor) -> float:
     predicted = logits.detach().cpu().numpy().argmax(axis=1)
-    return float(np.mean(predicted == labels.cpu().numpy()))
+    return float(np.mean(predicted == labels.cpu().numpy(), dtype=np.float32))
 
 
-@alternative("softmax probabilities argmax (same argmax as the logits), count_nonzero / numel", replaces="accuracy")
+@alternative("softmax probabilities argmax (same argmax as the logits), count_nonzero / numel in float32 "
+             "tensors, .item()", replaces="accuracy")
 def accuracy_from_probabilities(logits: torch.Tensor, labels: torch.Tensor) -> float:
     predicted = torch.softmax(logits, dim=1).argmax(dim=1)
-    return torch.count_nonzero(predicted == labels).item() / labels.numel()
+    correct = torch.count_nonzero(predicted == labels).to(torch.float32)
+    return (correct / labels.numel()).item()
 
 
 # ---------------------------------------------------------------- train_digits
@@ -155,14 +158,14 @@ def train_seeded_generator(x: torch.Tensor, labels: torch.Tensor, epochs: int = 
 
 
 @alternative("a while loop over epochs, a local torch.random.fork_rng so the caller's global RNG is untouched, "
-             "batch size 16", replaces="train_digits")
+             "batch size 32, lr 2e-3", replaces="train_digits")
 def train_fork_rng(x: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0) -> nn.Module:
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.ReLU(), nn.Linear(128, 10))
-        loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, labels), batch_size=16,
+        loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, labels), batch_size=32,
                                              shuffle=True, generator=torch.Generator().manual_seed(seed))
-        optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+        optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
         epoch = 0
         while epoch < epochs:
             for xb, yb in loader:
