@@ -54,7 +54,8 @@ ROOT = Path(__file__).resolve().parent
 # Framework ops have no useful deadline (first calls compile kernels), hence deadline=None.
 # No explain phase: its "lines only run by failing cases" note is noise for a learner.
 _PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
-_common: dict[str, Any] = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "phases": _PHASES}
+_common: dict[str, Any] = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "phases": _PHASES,
+                          "report_multiple_bugs": False}  # one expected-vs-got message, not a group
 settings.register_profile("learner", max_examples=20, **_common)
 settings.register_profile("ci", max_examples=40, derandomize=True, database=None, print_blob=True, **_common)
 settings.register_profile("thorough", max_examples=400, **_common)
