@@ -10,8 +10,12 @@ import torch
 
 
 def dense(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """``x @ W + b`` for x of shape (..., in), W (in, out), b (out,). When the shapes do not fit,
-    raise ValueError naming the shapes of x and W (before torch raises its own error).
+    """``x @ W + b`` for x of shape (..., in), W (in, out), b (out,), in the inputs' dtype. Any
+    number of leading batch dimensions, none too: x of shape (in,) gives (out,).
+
+    When x's last side differs from W's first, raise ValueError naming the shapes of x and W,
+    in any usual spelling ((2, 1), [2, 1] or torch.Size([2, 1])), before multiplying: not by
+    catching torch's own error afterwards, and not by transposing W to make it fit.
 
     >>> dense(torch.ones(5, 2, 3), torch.ones(3, 4), torch.zeros(4)).shape
     torch.Size([5, 2, 4])
@@ -20,5 +24,6 @@ def dense(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
 
 
 def tf_dense(x: tf.Tensor, W: tf.Tensor, b: tf.Tensor) -> tf.Tensor:
-    """TensorFlow's ``dense``, with the same ValueError on a shape mismatch."""
+    """TensorFlow's ``dense``, for x with at least one batch dimension (tf.matmul needs rank 2),
+    with the same ValueError on a shape mismatch, raised before multiplying."""
     raise NotImplementedError("tf_dense(): not implemented yet (kata tensors/dense)")

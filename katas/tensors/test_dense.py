@@ -1,13 +1,21 @@
-"""Tests of kata tensors/dense."""
+"""Tests of kata tensors/dense.
 
+A shape mismatch is checked with every matrix product of the framework refusing to run: the
+docstring asks for the ValueError before torch (or TensorFlow) raises its own error, so
+catching the framework's error afterwards does not count. The message may spell the shapes
+(2, 1), [2, 1] or torch.Size([2, 1]).
+"""
+
+import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from katas._support.checks import check_equal, check_tensor, describe
+from katas._support.checks import KataMismatch, check_tensor, describe, expect_error, forbidden
 from katas._support.strategies import FRAMEWORKS, arrays, float_dtypes, pick, shapes, to_framework, to_tf, to_torch
 
-DENSE = "x @ W + b with W of shape (in, out): one output per column of W, plus the bias"
+DENSE = ("x @ W + b with W of shape (in, out): one output per column of W, plus the bias; "
+         "leading dimensions of x (any number, none too) pass through; keep the dtype of the inputs")
 
 
 @st.composite
@@ -20,11 +28,13 @@ def layer_inputs(draw, device="cpu"):
     return x, draw(arrays(dtype, (n_in, n_out)), label="W"), draw(arrays(dtype, (n_out,)), label="b")
 
 
-@st.composite
-def mismatched_inputs(draw):
-    n_in, other, n_out = draw(shapes(min_dims=3, max_dims=3, distinct=True), label="(in, other in, out)")
-    return (draw(arrays("float32", (2, n_in)), label="x"), draw(arrays("float32", (other, n_out)), label="W"),
-            draw(arrays("float32", (n_out,)), label="b"))
+def pinned(kind, device="cpu"):
+    """A batched x of three dimensions, or a single sample x of shape (in,); float64 where the
+    device has it; a bias far from zero."""
+    dtype = np.float32 if device == "mps" else np.float64
+    x = np.arange(30, dtype=dtype).reshape(5, 2, 3) / 7 if kind == "3d" else np.array([0.5, -1.0, 2.0], dtype=dtype)
+    W = np.arange(12, dtype=dtype).reshape(3, 4) / 5 - 1
+    return x, W, np.array([10.0, -20.0, 30.5, 0.25], dtype=dtype)
 
 
 def tolerance(x):
@@ -32,29 +42,90 @@ def tolerance(x):
 
 
 @given(data=st.data())
+@example(data="3d")
+@example(data="1d")
 def test_dense_matches_numpy(kata, device, data):
-    x, W, b = data.draw(layer_inputs(device))
+    x, W, b = pinned(data, device) if isinstance(data, str) else data.draw(layer_inputs(device))
     got = kata.dense(to_torch(x, device), to_torch(W, device), to_torch(b, device))
     check_tensor(got, x @ W + b, framework="torch", device=device, **tolerance(x), misconception=DENSE,
                  call=f"dense({describe(x)}, {describe(W)}, {describe(b)})")
 
 
 @given(data=st.data())
+@example(data="3d")
 def test_tf_dense_matches_numpy_on_its_device(kata, tf_device, data):
-    x, W, b = data.draw(layer_inputs())
+    x, W, b = pinned(data) if isinstance(data, str) else data.draw(layer_inputs())
     got = kata.tf_dense(to_tf(x, tf_device), to_tf(W, tf_device), to_tf(b, tf_device))
     check_tensor(got, x @ W + b, framework="tensorflow", device="gpu" if "GPU" in tf_device else "cpu",
                  **tolerance(x), misconception=DENSE, call=f"tf_dense({describe(x)}, {describe(W)}, {describe(b)})")
 
 
+@st.composite
+def mismatched_inputs(draw):
+    """x (..., in) and W (other, out) with other != in, and b (out,)."""
+    batch = draw(shapes(min_dims=1, max_dims=2), label="batch dims")
+    n_in, other, n_out = draw(shapes(min_dims=3, max_dims=3, distinct=True), label="(in, other in, out)")
+    return (draw(arrays("float32", (*batch, n_in)), label="x"), draw(arrays("float32", (other, n_out)), label="W"),
+            draw(arrays("float32", (n_out,)), label="b"))
+
+
+#: x (2, 3) and W (4, 3): x fits W.T, which is still a mismatch (W is (in, out))
+FITS_TRANSPOSE = (np.ones((2, 3), np.float32), np.ones((4, 3), np.float32), np.ones(3, np.float32))
+
+
+class before_multiplying(forbidden):  # noqa: N801
+    """Every matrix product of torch or TensorFlow refuses to run while the block runs.
+
+    ``Tensor.__matmul__`` may be inherited (torch's comes from its C base class): such an
+    attribute is deleted again afterwards, not left behind as a copy.
+    """
+
+    def __init__(self, framework: str, call: str) -> None:
+        if framework == "torch":
+            import torch
+
+            targets = [(torch.Tensor, name) for name in ("__matmul__", "__rmatmul__", "matmul", "mm")]
+            targets += [(torch, name) for name in ("matmul", "mm", "bmm", "einsum", "tensordot", "addmm", "inner")]
+            targets += [(torch.nn.functional, "linear")]
+        else:
+            import tensorflow as tf
+
+            targets = [(tf.Tensor, "__matmul__"), (tf.Tensor, "__rmatmul__")]
+            targets += [(tf, name) for name in ("matmul", "einsum", "tensordot")]
+            targets += [(tf.linalg, name) for name in ("matmul", "einsum", "tensordot")]
+        self.inherited = [(owner, name) for owner, name in targets if name not in vars(owner)]
+        super().__init__(*targets, call=call,
+                         rule="x's last side differs from W's first here: raise the ValueError before multiplying "
+                         "(not after the framework's own error, and without transposing W to make it fit)")
+
+    def __exit__(self, kind, error, traceback):
+        __tracebackhide__ = True
+        try:
+            return super().__exit__(kind, error, traceback)
+        finally:
+            for owner, name in self.inherited:
+                if name in vars(owner):
+                    delattr(owner, name)
+
+
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 @given(inputs=mismatched_inputs())
+@example(inputs=FITS_TRANSPOSE)
 def test_shape_mismatch_raises_value_error_naming_both_shapes(kata, framework, inputs):
     x, W, b = inputs
-    with pytest.raises(ValueError) as raised:
-        pick(kata, "dense", framework)(*(to_framework(framework, a) for a in inputs))
-    for name, shape in (("x", x.shape), ("W", W.shape)):
-        check_equal(str(shape) in str(raised.value), True, call=f"dense with x {x.shape} and W {W.shape}",
-                    what=f"error message names the shape of {name}, {shape}",
-                    misconception="check x.shape[-1] == W.shape[0] first and raise "
-                    "ValueError(f'... {tuple(x.shape)} ... {tuple(W.shape)}')")
+    call = f"{'dense' if framework == 'torch' else 'tf_dense'}(x {x.shape}, W {W.shape}, b {b.shape})"
+    error = None
+    with before_multiplying(framework, call):  # outside expect_error, so a product is reported as such
+        try:
+            pick(kata, "dense", framework)(*(to_framework(framework, a) for a in inputs))
+        except KataMismatch:
+            raise
+        except Exception as raised:  # noqa: BLE001 - judged below
+            error = raised
+    spellings = tuple((str(shape), str(list(shape))) for shape in (x.shape, W.shape))
+    with expect_error(ValueError, call=call, mentioning=spellings,
+                      misconception="check x.shape[-1] == W.shape[0] first (whatever the batch dimensions of x; "
+                      "W is never transposed) and raise ValueError naming both shapes, as in "
+                      "ValueError(f'x {tuple(x.shape)} does not fit W {tuple(W.shape)}')"):
+        if error is not None:
+            raise error
