@@ -76,6 +76,8 @@ def status_of(tests: list[TestResult]) -> str:
     failures = [t for t in tests if t.outcome in ("failed", "error")]
     if failures and all(t.message.startswith("BROKEN ") for t in failures):
         return "broken"  # the module under test cannot even be imported
+    if any(t.message.startswith("TIMEOUT ") for t in failures):
+        return "timeout"  # an endless loop: the kata's other tests were not run
     if failures:
         return "fail"
     if "todo" in outcomes:
