@@ -14,8 +14,16 @@ from torch import nn
 
 
 class ImageClassifier(nn.Module):
-    """The network above: ``ImageClassifier()(torch.zeros(5, 1, 28, 28)).shape == (5, 10)``,
-    with 421,642 parameters in all."""
+    """The network above and nothing more (no dropout, no batch norm, no softmax): ``forward``
+    returns the last Linear layer's output, 10 logits per image, shape (N, 10) for any N, 1
+    included. Layer names and the style (nn.Sequential or functional calls) are yours.
+
+    A fresh ``ImageClassifier()`` already holds all 421,642 parameters (no lazy layers), and its
+    output keeps the autograd graph, so ``loss.backward()`` fills every parameter's ``.grad``.
+
+    >>> ImageClassifier()(torch.zeros(5, 1, 28, 28)).shape
+    torch.Size([5, 10])
+    """
 
     def __init__(self) -> None:
         raise NotImplementedError("ImageClassifier.__init__(): not implemented yet (kata loops/cnn)")

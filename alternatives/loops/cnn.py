@@ -1,9 +1,12 @@
-"""Blind red team: correct answers in other styles for kata loops/cnn."""
+"""Correct alternatives of kata loops/cnn: other styles the tests must accept."""
+
 import torch
 from torch import nn
 from torch.nn import functional as F
 
 from katas._support.mistakes import alternative
+
+# Written blind, from the stub alone (red team, 2026-12)
 
 
 @alternative("named layers as attributes, functional F.relu / F.max_pool2d / torch.flatten in forward",
