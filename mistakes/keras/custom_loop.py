@@ -1,5 +1,7 @@
 """Named mistakes of kata keras/custom_loop."""
 
+import keras
+import numpy as np
 import tensorflow as tf
 
 from katas._support.mistakes import mistake
@@ -42,3 +44,205 @@ def outside_the_tape(model, optimizer, loss_fn, x, y, epochs, batch_size):
             total += float(loss) * len(prediction)
         losses.append(total / len(x))
     return losses
+
+
+# Written blind, from the stub alone (red team, 2026-12)
+
+
+def _batches(x, y, batch_size):
+    for start in range(0, len(x), batch_size):
+        yield x[start:start + batch_size], y[start:start + batch_size]
+
+
+def _tape_step(model, optimizer, loss_fn, xb, yb):
+    with tf.GradientTape() as tape:
+        prediction = model(xb, training=True)
+        loss = loss_fn(yb, prediction)
+    grads = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(grads, model.trainable_variables))
+    return loss
+
+
+@mistake("weights every batch by batch_size, even the short last one", replaces="train_with_tape")
+def weights_by_batch_size(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for xb, yb in _batches(x, y, batch_size):
+            total += float(_tape_step(model, optimizer, loss_fn, xb, yb)) * batch_size
+        history.append(total / len(x))
+    return history
+
+
+@mistake("calls loss_fn(prediction, yb): arguments swapped", replaces="train_with_tape")
+def swapped_loss_arguments(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for xb, yb in _batches(x, y, batch_size):
+            with tf.GradientTape() as tape:
+                prediction = model(xb, training=True)
+                loss = loss_fn(prediction, yb)
+            grads = tape.gradient(loss, model.trainable_variables)
+            optimizer.apply_gradients(zip(grads, model.trainable_variables))
+            total += float(loss) * len(xb)
+        history.append(total / len(x))
+    return history
+
+
+@mistake("calls model(xb) without training=True (dropout / batch norm stay in inference mode)",
+         replaces="train_with_tape")
+def forgets_training_flag(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for xb, yb in _batches(x, y, batch_size):
+            with tf.GradientTape() as tape:
+                prediction = model(xb)
+                loss = loss_fn(yb, prediction)
+            grads = tape.gradient(loss, model.trainable_variables)
+            optimizer.apply_gradients(zip(grads, model.trainable_variables))
+            total += float(loss) * len(xb)
+        history.append(total / len(x))
+    return history
+
+
+@mistake("drops the short last batch, like drop_remainder=True", replaces="train_with_tape")
+def drops_last_batch(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    n_full = (len(x) // batch_size) * batch_size
+    for _ in range(epochs):
+        total = 0.0
+        for start in range(0, n_full, batch_size):
+            xb, yb = x[start:start + batch_size], y[start:start + batch_size]
+            total += float(_tape_step(model, optimizer, loss_fn, xb, yb)) * len(xb)
+        history.append(total / n_full)
+    return history
+
+
+@mistake("shuffles the samples each epoch, like fit's default", replaces="train_with_tape")
+def shuffles_each_epoch(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    rng = np.random.default_rng()
+    for _ in range(epochs):
+        order = rng.permutation(len(x))
+        xs, ys = x[order], y[order]
+        total = 0.0
+        for xb, yb in _batches(xs, ys, batch_size):
+            total += float(_tape_step(model, optimizer, loss_fn, xb, yb)) * len(xb)
+        history.append(total / len(x))
+    return history
+
+
+@mistake("accumulates the gradients of all batches and applies them once per epoch",
+         replaces="train_with_tape")
+def one_step_per_epoch(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        summed = None
+        for xb, yb in _batches(x, y, batch_size):
+            with tf.GradientTape() as tape:
+                loss = loss_fn(yb, model(xb, training=True))
+            grads = tape.gradient(loss, model.trainable_variables)
+            summed = grads if summed is None else [a + b for a, b in zip(summed, grads)]
+            total += float(loss) * len(xb)
+        optimizer.apply_gradients(zip(summed, model.trainable_variables))
+        history.append(total / len(x))
+    return history
+
+
+@mistake("reports the loss of the last batch of each epoch instead of the epoch mean",
+         replaces="train_with_tape")
+def last_batch_loss(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs):
+        loss = None
+        for xb, yb in _batches(x, y, batch_size):
+            loss = _tape_step(model, optimizer, loss_fn, xb, yb)
+        history.append(float(loss))
+    return history
+
+
+@mistake("re-evaluates the whole data set after each epoch and reports that loss",
+         replaces="train_with_tape")
+def end_of_epoch_loss(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs):
+        for xb, yb in _batches(x, y, batch_size):
+            _tape_step(model, optimizer, loss_fn, xb, yb)
+        history.append(float(loss_fn(y, model(x, training=False))))
+    return history
+
+
+@mistake("logs the batch loss recomputed after apply_gradients (the updated weights)",
+         replaces="train_with_tape")
+def loss_after_update(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for xb, yb in _batches(x, y, batch_size):
+            _tape_step(model, optimizer, loss_fn, xb, yb)
+            total += float(loss_fn(yb, model(xb, training=True))) * len(xb)
+        history.append(total / len(x))
+    return history
+
+
+@mistake("one epoch too many: range(epochs + 1)", replaces="train_with_tape")
+def one_epoch_too_many(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs + 1):
+        total = 0.0
+        for xb, yb in _batches(x, y, batch_size):
+            total += float(_tape_step(model, optimizer, loss_fn, xb, yb)) * len(xb)
+        history.append(total / len(x))
+    return history
+
+
+@mistake("builds its own SGD(0.1) instead of using the optimizer it is given", replaces="train_with_tape")
+def own_optimizer(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    own = keras.optimizers.SGD(0.1)
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for xb, yb in _batches(x, y, batch_size):
+            total += float(_tape_step(model, own, loss_fn, xb, yb)) * len(xb)
+        history.append(total / len(x))
+    return history
+
+
+@mistake("trains a clone of the model, so the caller's model keeps its weights", replaces="train_with_tape")
+def trains_a_clone(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    clone = keras.models.clone_model(model)
+    clone.set_weights(model.get_weights())
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for xb, yb in _batches(x, y, batch_size):
+            total += float(_tape_step(clone, optimizer, loss_fn, xb, yb)) * len(xb)
+        history.append(total / len(x))
+    return history
+
+
+@mistake("returns the epoch losses as tensors, not Python floats", replaces="train_with_tape")
+def tensors_not_floats(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    history = []
+    for _ in range(epochs):
+        total = tf.constant(0.0)
+        for xb, yb in _batches(x, y, batch_size):
+            total += tf.cast(_tape_step(model, optimizer, loss_fn, xb, yb), tf.float32) * len(xb)
+        history.append(total / len(x))
+    return history
+
+
+@mistake("batches with np.array_split into len(x) // batch_size chunks (sizes differ from fit's)",
+         replaces="train_with_tape")
+def array_split_batches(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    n_batches = max(1, len(x) // batch_size)
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for xb, yb in zip(np.array_split(x, n_batches), np.array_split(y, n_batches)):
+            total += float(_tape_step(model, optimizer, loss_fn, xb, yb)) * len(xb)
+        history.append(total / len(x))
+    return history
