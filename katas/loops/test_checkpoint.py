@@ -1,19 +1,48 @@
-"""Tests of kata loops/checkpoint: the named reload-equality check, and safe loading."""
+"""Tests of kata loops/checkpoint: what the file holds, the reload-equality check, a checkpoint
+saved on a GPU, and safe loading.
+
+The models carry batch norm (running statistics moved by a few training steps) and dropout, so
+lost buffers and a reloaded model left in train mode both change the predictions. The file is
+read back with ``torch.load(path, weights_only=True)``; a GPU checkpoint is imitated on any
+machine by tagging its tensors' storage "cuda:0" while it is saved; and the unsafe-file test runs
+with ``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1``, which makes torch.load default to weights_only=False
+as it did before torch 2.6.
+"""
 
 import functools
 import pathlib
 import pickle
 
+import pytest
 import torch
-from hypothesis import HealthCheck, given, settings
+import torch.serialization
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from torch import nn
 
 from katas._support.checks import check_equal, check_tensor, fail
 from katas._support.strategies import arrays, shapes, to_torch
 
+SAVE = "torch.save(model.state_dict(), path): a dict of the parameters and buffers, under their names, as they are"
 RELOAD = "save model.state_dict(); load: model = build(); model.load_state_dict(torch.load(path, " \
          "map_location=device, weights_only=True)); return model.to(device).eval()"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """These models are tiny: a second math thread only waits on the first (on a busy machine, a
+    hundred times slower). Restored after the module."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+@pytest.fixture(autouse=True)
+def grad_mode_restored():
+    """A load_weights that switches recording off for good must not spoil the tests after it."""
+    yield
+    torch.set_grad_enabled(True)
 
 
 def build(n_in, n_hidden, n_out, seed):
@@ -22,13 +51,12 @@ def build(n_in, n_hidden, n_out, seed):
                          nn.Linear(n_hidden, n_out))
 
 
-@st.composite
-def trained_models(draw):
-    """A model with dropout and batch norm, a few training steps in (so its running statistics
-    moved), its builder, and inputs."""
-    n, n_in, n_hidden, n_out = draw(shapes(min_dims=4, max_dims=4, min_side=2, max_side=6), label="(N, in, hidden, out)")
-    model = build(n_in, n_hidden, n_out, seed=draw(st.integers(0, 2**16), label="seed"))
-    x = to_torch(draw(arrays("float32", (n, n_in), bound=3), label="x"))
+def trained(n, n_in, n_hidden, n_out, seed, x=None):
+    """A model with dropout and batch norm, three training steps in (so its running statistics
+    moved), left in train mode; its builder; and inputs."""
+    model = build(n_in, n_hidden, n_out, seed)
+    if x is None:
+        x = torch.randn(n, n_in, generator=torch.Generator().manual_seed(seed)) * 2
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     for _ in range(3):
         optimizer.zero_grad()
@@ -37,22 +65,121 @@ def trained_models(draw):
     return model, functools.partial(build, n_in, n_hidden, n_out, seed=12345), x
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@st.composite
+def trained_models(draw):
+    n, n_in, n_hidden, n_out = draw(shapes(min_dims=4, max_dims=4, min_side=2, max_side=6), label="(N, in, hidden, out)")
+    x = to_torch(draw(arrays("float32", (n, n_in), bound=3), label="x"))
+    return trained(n, n_in, n_hidden, n_out, draw(st.integers(0, 2**16), label="seed"), x)
+
+
+def read_back(path, call):
+    """What torch.load(path, weights_only=True) finds at path, or a failure that says why not."""
+    try:
+        return torch.load(path, weights_only=True)
+    except FileNotFoundError:
+        fail(call, "file", f"a file at {pathlib.Path(path).name}", "no file there",
+             "write to path exactly as given, whatever its suffix (no .with_suffix('.pt'))")
+    except pickle.UnpicklingError as error:
+        fail(call, "file", "tensors that torch.load(path, weights_only=True) reads back",
+             "refused: " + next((line.strip() for line in str(error).splitlines() if "WeightsUnpickler" in line),
+                                str(error).splitlines()[0]),
+             "save model.state_dict(), not the model object, and keep the tensors (no .numpy())")
+
+
+@settings(max_examples=5, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seeds=st.tuples(st.integers(0, 2**16), st.integers(0, 2**16)).filter(lambda s: s[0] != s[1]),
+       sizes=shapes(min_dims=4, max_dims=4, min_side=2, max_side=5))
+@example(seeds=(0, 1), sizes=(3, 2, 4, 3))
+def test_the_file_holds_the_state_dict_and_a_second_save_replaces_it(kata, tmp_path, seeds, sizes):
+    path = tmp_path / "weights.pth"
+    path.unlink(missing_ok=True)  # Hypothesis runs this body several times in one tmp_path
+    for turn, seed in enumerate(seeds):
+        model = trained(*sizes, seed)[0]
+        expected = {name: value.clone() for name, value in model.state_dict().items()}
+        call = "save_weights(model with BatchNorm1d and Dropout, in train mode, 'weights.pth')" + \
+               (", a second model to the same path" if turn else "")
+        kata.save_weights(model, path)
+        check_equal(model.training, True, call=call, what="model.training afterwards",
+                    misconception="saving leaves the model as it was: no model.eval() in save_weights")
+        got = read_back(path, call)
+        if not isinstance(got, dict):
+            fail(call, "file content", "a dict from names to tensors (model.state_dict())",
+                 type(got).__name__, SAVE)
+        check_equal(sorted(got), sorted(expected), call=call, what="names in the file",
+                    misconception=f"{SAVE}; not wrapped in another dict, and the buffers (running_mean, "
+                                  "running_var, num_batches_tracked) too")
+        for name, value in expected.items():
+            stale = turn and torch.is_tensor(got[name]) and got[name].shape == value.shape and \
+                not torch.equal(got[name], value)
+            check_tensor(got[name], value, framework="torch", call=f"{call}: {name} in the file", rtol=0, atol=0,
+                         misconception="replace the file already at path with this model's weights" if stale else
+                         f"{SAVE}: same dtype (no .half()) and values")
+
+
+@settings(max_examples=6, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(problem=trained_models())
 def test_reload_predicts_identically(kata, device, tmp_path, problem):
     model, builder, x = problem
     expected = model.eval()(x).detach()
     kata.save_weights(model, tmp_path / "model.pt")
     call = "load_weights(build, path, device) after save_weights(model with BatchNorm1d and Dropout, path)"
-    reloaded = kata.load_weights(builder, tmp_path / "model.pt", device)
-    check_equal(isinstance(reloaded, nn.Module), True, call=call, what="result is an nn.Module")
-    check_equal(reloaded.training, False, call=call, what="reloaded.training",
-                misconception="return the model in eval mode: in train mode dropout and batch norm change the outputs")
+    try:
+        reloaded = kata.load_weights(builder, tmp_path / "model.pt", device)
+        leaked = not torch.is_grad_enabled()
+    finally:
+        torch.set_grad_enabled(True)  # a leaked grad mode must not spoil the next test
+    if leaked:
+        fail(call, "grad mode afterwards", "recording, as before the call (torch.is_grad_enabled() is True)",
+             "switched off", "load_weights only loads: torch.set_grad_enabled(False) as a plain call leaves "
+                             "recording off for the caller")
+    if not isinstance(reloaded, nn.Module):
+        fail(call, "result", "the model (an nn.Module)", type(reloaded).__name__,
+             "load_state_dict returns a report of missing and unexpected keys: return the model itself")
+    training = [name or "the model" for name, m in reloaded.named_modules() if m.training]
+    check_equal(training, [], call=call, what="modules still in train mode",
+                misconception="return the model in eval mode, model.eval() (with the parentheses): in train mode "
+                              "dropout and batch norm change the outputs")
+    check_dtype(reloaded, call)
     with torch.no_grad():
         got = reloaded(x.to(device))
     exact = device == "cpu"
     check_tensor(got, expected, framework="torch", device=device, call=f"{call}: predictions on x {tuple(x.shape)}",
-                 rtol=0 if exact else 1e-5, atol=0 if exact else 1e-6, misconception=RELOAD)
+                 rtol=0 if exact else 1e-5, atol=0 if exact else 1e-6,
+                 misconception=f"{RELOAD}; load_state_dict loads the buffers too (batch norm's running statistics)")
+
+
+def check_dtype(reloaded, call):
+    dtypes = sorted({str(p.dtype).removeprefix("torch.") for p in reloaded.parameters()})
+    check_equal(dtypes, ["float32"], call=call, what="dtype of the reloaded parameters",
+                misconception="the saved model's dtype, as saved: no .double() or .to(dtype) after loading")
+
+
+def save_as_if_on_a_gpu(state_dict, path):
+    """torch.save, with every storage tagged "cuda:0": the file a GPU machine writes."""
+    entry = (0, lambda storage: "cuda:0", lambda storage, location: None)
+    torch.serialization._package_registry.insert(0, entry)  # noqa: SLF001
+    try:
+        torch.save(state_dict, path)
+    finally:
+        torch.serialization._package_registry.remove(entry)  # noqa: SLF001
+
+
+def test_a_checkpoint_saved_on_a_gpu_loads_onto_device(kata, device, tmp_path):
+    model, builder, x = trained(5, 3, 4, 2, seed=7)
+    expected = model.eval()(x).detach()
+    save_as_if_on_a_gpu(model.state_dict(), tmp_path / "from-a-gpu.pt")
+    call = f"load_weights(build, a checkpoint saved on a GPU, {device!r})"
+    try:
+        reloaded = kata.load_weights(builder, tmp_path / "from-a-gpu.pt", device)
+    except RuntimeError as error:
+        fail(call, "result", f"the model on {device}", f"RuntimeError: {str(error).splitlines()[0]}",
+             "torch.load(path, map_location=device, weights_only=True): map_location puts the tensors on device "
+             "whatever device they were saved from")
+    check_dtype(reloaded, call)
+    with torch.no_grad():
+        got = reloaded.eval()(x.to(device))
+    check_tensor(got, expected, framework="torch", device=device, call=f"{call}: predictions on x {tuple(x.shape)}",
+                 rtol=1e-5, atol=1e-6, misconception=RELOAD)
 
 
 class Payload:
@@ -65,21 +192,26 @@ class Payload:
         return pathlib.Path.touch, (pathlib.Path(self.marker),)
 
 
-SAFE = "torch.load(path, weights_only=True) unpickles tensors only and refuses anything else"
+SAFE = "torch.load(path, weights_only=True) unpickles tensors only and refuses anything else; say it, because " \
+       "before torch 2.6 (and with TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1) the default is False"
 
 
-def test_a_checkpoint_carrying_code_is_refused_and_nothing_runs(kata, tmp_path):
+def test_a_checkpoint_carrying_code_is_refused_and_nothing_runs(kata, tmp_path, monkeypatch):
     marker = tmp_path / "code-from-the-checkpoint-ran"
     model = build(3, 4, 2, seed=0)
     torch.save({**model.state_dict(), "payload": Payload(marker)}, tmp_path / "evil.pt")
-    call = "load_weights(build, a checkpoint that also carries a pickled object, 'cpu')"
+    monkeypatch.setenv("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")  # torch.load's default as before torch 2.6
+    call = "load_weights(build, a checkpoint that also carries a pickled object, 'cpu'), where weights_only " \
+           "defaults to False"
     got = "it loaded"
     try:
         kata.load_weights(lambda: build(3, 4, 2, seed=1), tmp_path / "evil.pt", "cpu")
     except pickle.UnpicklingError:
         got = None
+    except Exception as error:  # noqa: BLE001  (any other error is judged below, after the marker)
+        got = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
     finally:
         if marker.exists():
             fail(call, "result", "refused before any of the file's code runs", "the file's code ran", SAFE)
     if got:
-        fail(call, "result", "refused: pickle.UnpicklingError", got, SAFE)
+        fail(call, "result", "refused: pickle.UnpicklingError, raised by torch.load", got, SAFE)

@@ -1,4 +1,5 @@
-"""Blind red team: correct answers in other styles for kata loops/checkpoint."""
+"""Correct alternatives of kata loops/checkpoint: other styles the tests must accept."""
+
 from collections.abc import Callable
 from pathlib import Path
 
@@ -6,6 +7,8 @@ import torch
 from torch import nn
 
 from katas._support.mistakes import alternative
+
+# Written blind, from the stub alone (red team, 2026-12)
 
 
 # ---------------------------------------------------------------- save_weights
