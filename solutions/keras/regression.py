@@ -4,7 +4,7 @@ import keras
 import numpy as np
 
 
-def build_regressor() -> keras.Sequential:
+def build_regressor() -> keras.Model:
     return keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
 
 

@@ -1,15 +1,18 @@
-"""Blind red team: correct answers in other styles for kata keras/regression."""
+"""Correct alternatives of kata keras/regression: other styles the tests must accept."""
+
 import keras
 import numpy as np
+
 from katas._support.mistakes import alternative
 
 
-@alternative("empty Sequential filled with .add(), Input first", replaces="build_regressor")
-def added_layers_regressor():
-    model = keras.Sequential()
-    model.add(keras.Input(shape=(1,)))
-    model.add(keras.layers.Dense(1))
-    return model
+@alternative("the functional API: keras.Model(inputs, outputs) from keras.Input", replaces="build_regressor")
+def functional_regressor():
+    inputs = keras.Input(shape=(1,))
+    return keras.Model(inputs, keras.layers.Dense(1)(inputs))
+
+
+# Written blind, from the stub alone (red team, 2026-12)
 
 
 @alternative("keyword style: Input(shape=[1], name=...), Dense(units=1, activation='linear', name=...)",
@@ -30,22 +33,18 @@ def column_float32_train(model, hours, scores, epochs=25):
     return model.fit(x=x, y=y, batch_size=1, epochs=epochs, verbose=0)
 
 
-@alternative("loss='mse' alias and shuffle=False (the docstring says nothing about shuffling)",
+@alternative("loss='mean_squared_error', positional Adam(1.0) and shuffle=False (the docstring leaves shuffling open)",
              replaces="train_regressor")
 def unshuffled_train(model, hours, scores, epochs=25):
-    model.compile(optimizer=keras.optimizers.Adam(1.0), loss="mse")
+    model.compile(optimizer=keras.optimizers.Adam(1.0), loss="mean_squared_error")
     history = model.fit(hours, scores, epochs=epochs, batch_size=1, verbose=0, shuffle=False)
     return history
 
 
-@alternative("calls the model directly and takes .numpy().item()", replaces="predict_score")
+@alternative("calls the model directly and takes .item() of keras.ops.convert_to_numpy (any backend)",
+             replaces="predict_score")
 def direct_call_predict(model, hours):
-    return model(np.array([[hours]], dtype="float32")).numpy().item()
-
-
-@alternative("predict_on_batch on a reshaped array, then float(np.squeeze(...))", replaces="predict_score")
-def predict_on_batch_predict(model, hours):
-    return float(np.squeeze(model.predict_on_batch(np.reshape(np.float64(hours), (1, 1)))))
+    return keras.ops.convert_to_numpy(model(np.array([[hours]], dtype="float32"))).item()
 
 
 @alternative("model.predict without verbose=0 (prints a 1/1 bar; the docstring is silent about it)",
