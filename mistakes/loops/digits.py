@@ -1,5 +1,6 @@
 """Named mistakes of kata loops/digits."""
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -29,3 +30,148 @@ def count(logits, labels):
 @mistake("no hidden layer: one Linear layer is a linear classifier", replaces="digit_mlp")
 def no_hidden_layer(n_inputs):
     return nn.Sequential(nn.Linear(n_inputs, 10))
+
+
+# Written blind, from the stub alone (red team, 2026-12)
+
+
+@mistake("divided by the largest pixel actually in the batch instead of max_value", replaces="prepare")
+def prepare_batch_max(images: np.ndarray, max_value: float) -> torch.Tensor:
+    flat = torch.tensor(images.reshape(len(images), -1), dtype=torch.float32)
+    return flat / flat.max()
+
+
+@mistake("flattened column by column (transposed H and W first), so pixels end up in the wrong order",
+         replaces="prepare")
+def prepare_column_major(images: np.ndarray, max_value: float) -> torch.Tensor:
+    t = torch.tensor(images, dtype=torch.float32).transpose(1, 2)
+    return t.reshape(t.shape[0], -1) / max_value
+
+
+@mistake("scaled the caller's array in place with np.divide(out=...) before converting", replaces="prepare")
+def prepare_in_place(images: np.ndarray, max_value: float) -> torch.Tensor:
+    if np.issubdtype(images.dtype, np.floating):
+        np.divide(images, max_value, out=images)
+        scaled = images
+    else:
+        scaled = images / max_value
+    return torch.tensor(scaled.reshape(len(scaled), -1), dtype=torch.float32)
+
+
+@mistake("forgot the ReLU between the two Linear layers", replaces="digit_mlp")
+def mlp_without_relu(n_inputs: int) -> nn.Sequential:
+    return nn.Sequential(nn.Linear(n_inputs, 128), nn.Linear(128, 10))
+
+
+@mistake("ended the network with Softmax, so it returns probabilities, not logits", replaces="digit_mlp")
+def mlp_with_softmax(n_inputs: int) -> nn.Sequential:
+    return nn.Sequential(nn.Linear(n_inputs, 128), nn.ReLU(), nn.Linear(128, 10), nn.Softmax(dim=1))
+
+
+@mistake("softmax by hand, exp / sum, without subtracting the row max: large logits overflow to nan",
+         replaces="probabilities")
+def naive_exp_softmax(logits: torch.Tensor) -> torch.Tensor:
+    e = torch.exp(logits)
+    return e / e.sum(dim=1, keepdim=True)
+
+
+@mistake("exponentiated in place with exp_(), overwriting the caller's logits", replaces="probabilities")
+def in_place_softmax(logits: torch.Tensor) -> torch.Tensor:
+    logits.sub_(logits.max(dim=1, keepdim=True).values).exp_()
+    return logits / logits.sum(dim=1, keepdim=True)
+
+
+@mistake("returned the 0-d tensor from .mean() instead of a Python float", replaces="accuracy")
+def accuracy_as_tensor(logits: torch.Tensor, labels: torch.Tensor) -> float:
+    return (logits.argmax(dim=1) == labels).float().mean()
+
+
+@mistake("thresholded the softmax at 0.5 (binary-classifier habit) instead of taking the argmax",
+         replaces="accuracy")
+def accuracy_threshold(logits: torch.Tensor, labels: torch.Tensor) -> float:
+    probs = torch.softmax(logits, dim=1)
+    picked = probs.gather(1, labels.view(-1, 1)).squeeze(1)
+    return (picked > 0.5).float().mean().item()
+
+
+@mistake("seeded only the DataLoader's generator, after building the model: the initial weights are unseeded",
+         replaces="train_digits")
+def train_model_built_before_seed(x: torch.Tensor, labels: torch.Tensor, epochs: int = 10,
+                                  seed: int = 0) -> nn.Module:
+    model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.ReLU(), nn.Linear(128, 10))
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(x, labels), batch_size=32, shuffle=True,
+        generator=torch.Generator().manual_seed(seed))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for _ in range(epochs):
+        for xb, yb in loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(xb), yb).backward()
+            opt.step()
+    return model.eval()
+
+
+@mistake("seeded with a hard-coded 0 instead of the seed argument: every seed gives the same model",
+         replaces="train_digits")
+def train_hardcoded_seed(x: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0) -> nn.Module:
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.ReLU(), nn.Linear(128, 10))
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(x, labels), batch_size=32, shuffle=True,
+        generator=torch.Generator().manual_seed(0))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for _ in range(epochs):
+        for xb, yb in loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(xb), yb).backward()
+            opt.step()
+    return model.eval()
+
+
+@mistake("forgot optimizer.zero_grad(): gradients pile up across every batch", replaces="train_digits")
+def train_no_zero_grad(x: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0) -> nn.Module:
+    torch.manual_seed(seed)
+    model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.ReLU(), nn.Linear(128, 10))
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(x, labels), batch_size=32, shuffle=True,
+        generator=torch.Generator().manual_seed(seed))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for _ in range(epochs):
+        for xb, yb in loader:
+            nn.functional.cross_entropy(model(xb), yb).backward()
+            opt.step()
+    return model.eval()
+
+
+@mistake("DataLoader without shuffle=True: the batches come in the same order every epoch",
+         replaces="train_digits")
+def train_unshuffled(x: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0) -> nn.Module:
+    torch.manual_seed(seed)
+    model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.ReLU(), nn.Linear(128, 10))
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(x, labels), batch_size=32, shuffle=False,
+        generator=torch.Generator().manual_seed(seed))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for _ in range(epochs):
+        for xb, yb in loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(xb), yb).backward()
+            opt.step()
+    return model.eval()
+
+
+@mistake("off by one: for epoch in range(1, epochs) runs epochs - 1 epochs (and none at all for epochs=1)",
+         replaces="train_digits")
+def train_one_epoch_short(x: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0) -> nn.Module:
+    torch.manual_seed(seed)
+    model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.ReLU(), nn.Linear(128, 10))
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(x, labels), batch_size=32, shuffle=True,
+        generator=torch.Generator().manual_seed(seed))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for _epoch in range(1, epochs):
+        for xb, yb in loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(xb), yb).backward()
+            opt.step()
+    return model.eval()
