@@ -187,6 +187,8 @@ def _device_or_skip(request: pytest.FixtureRequest, absent: str | None) -> None:
 @pytest.fixture(scope="session")
 def device(request: pytest.FixtureRequest) -> str:
     """A torch device name: 'cpu', 'cuda' or 'mps' (absent ones skip with the reason)."""
+    if not frameworks.installed("torch"):  # the PyTorch half of a side-by-side kata
+        pytest.skip(frameworks.half_reason(None, "torch"))
     _device_or_skip(request, torch_device_absent(request.param))
     return request.param
 
@@ -194,6 +196,8 @@ def device(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def tf_device(request: pytest.FixtureRequest) -> str:
     """The TensorFlow device for the same ids: '/CPU:0' for cpu, '/GPU:0' for cuda."""
+    if not frameworks.installed("tensorflow"):  # the TensorFlow half of a side-by-side kata
+        pytest.skip(frameworks.half_reason(None, "tensorflow"))
     _device_or_skip(request, tf_device_absent(request.param))
     return "/GPU:0" if request.param == "cuda" else "/CPU:0"
 
@@ -253,11 +257,22 @@ def pytest_make_collect_report(collector: pytest.Collector) -> pytest.CollectRep
     return pytest.CollectReport(collector.nodeid, "skipped", (str(collector.path), None, f"Skipped: {collector.reason}"), [])
 
 
+class HalfKata(pytest.Module):
+    """The test file of a side-by-side kata with one framework missing: imported with a stand-in
+    for the missing one (frameworks.stand_ins); the tests of that half skip with the reason."""
+
+    def _getobj(self) -> Any:
+        with frameworks.stand_ins(curriculum.for_test_file(self.path)):
+            return super()._getobj()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     kata = curriculum.for_test_file(module_path)
     reason = frameworks.unavailable(kata) if kata is not None else None
     if reason is None:
+        if kata is not None and frameworks.missing_half(kata):
+            return HalfKata.from_parent(parent, path=module_path)
         return None
     return UnavailableKata.from_parent(parent, path=module_path, reason=reason)
 
@@ -328,6 +343,7 @@ register_random(_torch_random)
 # (KATAS_VERIFY_EVERY_TEST=1 runs them all, to check this shortcut).
 
 _used: dict[tuple[Any, ...], set[str]] = {}
+UNTOUCHED_KEY = "kata_untouched"  # in a report's user_properties: passed without running (above)
 
 
 def _test_key(item: pytest.Item) -> tuple[Any, ...]:
@@ -343,7 +359,10 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
         return None
     used = None if os.environ.get("KATAS_VERIFY_EVERY_TEST") else _used.get(_test_key(pyfuncitem))
     replaced = kata._mistake.replaces if kata._mistake else None  # noqa: SLF001
-    return True if used is not None and replaced not in used else None  # True: the test "ran" and passed
+    if used is not None and replaced not in used:
+        pyfuncitem.user_properties.append((UNTOUCHED_KEY, True))
+        return True  # the test "ran" and passed: it never reaches the replaced name
+    return None
 
 
 @pytest.hookimpl(wrapper=True)
@@ -483,12 +502,21 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if match is None or report.when != "call":
         return
     rejected = report.failed or (report.outcome == "skipped" and hasattr(report, "wasxfail"))
+    skipped = report.outcome == "skipped" and not rejected  # e.g. the other half of a side-by-side kata
+    untouched = dict(report.user_properties).get(UNTOUCHED_KEY, False)
     _verdicts[(match.group(1), report.nodeid.split("::")[0], match.group(2))].append(
-        "rejected" if rejected else "accepted"
+        "rejected" if rejected else "skipped" if skipped else "untouched" if untouched else "accepted"
     )
 
 
+def _not_run_here(outcomes: list[str]) -> bool:
+    """No test that reaches it ran here (its framework is not installed): no verdict either way."""
+    return all(outcome in ("skipped", "untouched") for outcome in outcomes)
+
+
 def _wrong_verdict(kind: str, outcomes: list[str]) -> bool:
+    if _not_run_here(outcomes):
+        return False
     return "rejected" not in outcomes if kind == "mistake" else "rejected" in outcomes
 
 
@@ -504,6 +532,8 @@ def _verify_summary(terminalreporter: Any, config: pytest.Config) -> None:
             wrong = _wrong_verdict(kind, outcomes)
             verdict = {("mistake", False): "rejected", ("mistake", True): "NOT REJECTED",
                        ("alternative", False): "accepted", ("alternative", True): "REJECTED"}[kind, wrong]
+            if _not_run_here(outcomes):
+                verdict = "not run here"
             terminalreporter.line(
                 f"{verdict:>12}  {test_file} {kind}:{variant_id}  ({rejections} of {len(outcomes)} tests fail for it)",
                 red=wrong,

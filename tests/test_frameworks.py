@@ -64,9 +64,13 @@ def test_an_explicit_backend_is_kept_even_when_missing(keras_env, monkeypatch):
 def test_a_missing_framework_makes_a_kata_unavailable_with_what_to_install(monkeypatch):
     only_installed(monkeypatch, "torch", "keras")
     assert frameworks.unavailable(KATAS["autograd/accumulation"]) is None
-    why = frameworks.unavailable(KATAS["autograd/derivative"])
-    assert why == ("autograd/derivative needs TensorFlow, which is not installed in this environment "
+    why = frameworks.unavailable(KATAS["keras/graph_eager"])
+    assert why == ("keras/graph_eager needs TensorFlow, which is not installed in this environment "
                    "(pip install -e '.[tensorflow]')")
+    # a side-by-side kata runs its torch half: available, with the TensorFlow half missing
+    assert frameworks.unavailable(KATAS["autograd/derivative"]) is None
+    assert frameworks.missing_half(KATAS["autograd/derivative"]) == "tensorflow"
+    assert frameworks.half_label(KATAS["autograd/derivative"]) == "torch half"
 
 
 def test_a_kata_for_one_keras_backend_is_unavailable_on_another(keras_env, monkeypatch):
@@ -116,18 +120,47 @@ def test_every_keras_kata_docstring_says_which_backend_it_needs():
 
 
 def test_a_kata_without_its_framework_is_one_skip_with_the_reason(sandbox):
-    run = sandbox.python("-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "katas/autograd/test_derivative.py",
+    run = sandbox.python("-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "katas/keras/test_graph_eager.py",
                          "katas/autograd/test_accumulation.py", env=without_tensorflow(sandbox))
-    assert "SKIPPED [1] katas/autograd/test_derivative.py: autograd/derivative needs TensorFlow, which is not installed" in run.output
+    assert "SKIPPED [1] katas/keras/test_graph_eager.py: keras/graph_eager needs TensorFlow, which is not installed" in run.output
     assert " todo" in run.output and "1 skipped" in run.output, run.output  # accumulation still runs
 
 
+def test_a_side_by_side_kata_runs_its_torch_half_without_tensorflow(sandbox):
+    """No whole-file skip: the PyTorch tests run (TODO on the stub, green on the solution) and each
+    TensorFlow test skips with the reason."""
+    env = without_tensorflow(sandbox)
+    for target in ([], ["--solutions"]):
+        run = sandbox.python("-m", "pytest", "-rs", "-p", "no:cacheprovider", *target,
+                             "katas/tensors/test_reductions.py", "katas/autograd/test_derivative.py", env=env)
+        assert "the TensorFlow (tf_...) half needs TensorFlow, which is not installed" in run.output, run.output
+        assert ("passed" in run.output and run.returncode == 0) if target else " todo" in run.output, run.output
+        assert "needs TensorFlow, which is not installed in this environment (pip" not in run.output.split("half")[0]
+
+
+@needs("torch")
+def test_a_side_by_side_kata_runs_its_tensorflow_half_without_torch(sandbox):
+    hide = sandbox.root / "hide-torch"
+    hide.mkdir()
+    (hide / "sitecustomize.py").write_text("import sys\nsys.modules['torch'] = None\n")
+    run = sandbox.python("-m", "pytest", "-rs", "-p", "no:cacheprovider", "--solutions", "katas/tensors/test_reductions.py",
+                         env={"PYTHONPATH": str(hide)})
+    assert run.returncode == 0 and "passed" in run.output, run.output
+    assert "the PyTorch half needs PyTorch, which is not installed" in run.output, run.output
+
+
 def test_the_runner_says_not_here_and_check_passes_without_it(sandbox):
-    run = sandbox.katas("check", "--solutions", "autograd", env=without_tensorflow(sandbox))
+    hidden = without_tensorflow(sandbox)
+    run = sandbox.katas("check", "--solutions", "autograd", "keras/graph_eager", env=hidden)
     assert run.returncode == 0, run.output
-    assert "NOT HERE autograd/derivative: not run in this environment" in run.output
+    assert "NOT HERE keras/graph_eager: not run in this environment" in run.output
+    assert "GREEN autograd/derivative (torch half)" in run.output  # its torch half counts
     assert "GREEN autograd/accumulation" in run.output
-    assert "checked katas are green (2 not run here" in run.output
+    assert "checked katas are green (1 not run here" in run.output
+    listed = sandbox.katas("list", env=hidden)
+    assert "(torch half)" in listed.output
+    env = sandbox.katas("env", env=hidden)
+    assert "half here: autograd/derivative runs its torch half" in env.output
 
 
 @needs("tensorflow", "torch")

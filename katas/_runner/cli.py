@@ -228,6 +228,10 @@ def cmd_env(args: argparse.Namespace) -> int:
     unavailable = [(kata, why) for kata in curriculum.load() if (why := frameworks.unavailable(kata))]
     for kata, why in unavailable:
         print(f"  skipped here: {why}")
+    for kata in curriculum.load():
+        if absent := frameworks.missing_half(kata):
+            print(f"  half here: {kata.id} runs its {frameworks.half_label(kata)}; "
+                  f"{frameworks.half_reason(None, absent)}")
     if not args.expect:
         return 0
     wrong = frameworks.mismatches(frameworks.expected_from(args.expect), found)

@@ -28,7 +28,11 @@ MESSAGE_LINES = 8
 def console(plain: bool = False) -> Console:
     """A console for the runner; ``plain`` (or no TTY) means no colours, no cursor moves."""
     if plain:
-        return Console(force_terminal=False, no_color=True, highlight=False, soft_wrap=True)
+        import sys
+
+        # Into a file or a pipe nothing is cropped: tables get room for every column.
+        width = None if sys.stdout.isatty() else 200
+        return Console(force_terminal=False, no_color=True, highlight=False, soft_wrap=True, width=width)
     return Console(highlight=False)
 
 
@@ -66,7 +70,10 @@ def summary(result: KataResult) -> str:
                                                      ("error", "errors"), ("skipped", "skipped")) if counts[o]]
     devices = sorted({t.device for t in result.tests if t.device and t.outcome != "skipped"})
     where = f" on {', '.join(devices)}" if devices else ""
-    return f"{VERDICTS.get(result.status, result.status)} {result.kata}: {', '.join(parts)}{where} ({result.seconds:.2f} s)"
+    kata = curriculum.by_id().get(result.kata)
+    half = f" ({label})" if kata and (label := frameworks.half_label(kata)) else ""
+    return (f"{VERDICTS.get(result.status, result.status)} {result.kata}{half}: {', '.join(parts)}{where} "
+            f"({result.seconds:.2f} s)")
 
 
 def verdict_line(result: KataResult) -> str:
@@ -145,6 +152,8 @@ def kata_table(progress: Progress, current: str | None = None, numbered: bool = 
             status = "[green]done[/]"
         else:
             status = "pending"
+        if (label := frameworks.half_label(kata)) and not missing:
+            status += f" [magenta]({label})[/]"
         if kata.id == current:
             status += " [bold cyan]< current[/]"
         row = [kata.topic, kata.name, escape(kata.title), ", ".join(kata.frameworks), status]

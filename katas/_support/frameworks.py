@@ -16,14 +16,17 @@ from what a tox env name says (``py311-torch213-notf-keras315-torchbackend``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import json
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from katas._support.quiet import quiet_frameworks
 
@@ -110,8 +113,154 @@ def set_up() -> None:
     choose_keras_backend()
 
 
+#: The two frameworks of a side-by-side kata: PyTorch functions beside their ``tf_`` twins.
+HALVES = ("torch", "tensorflow")
+
+
+def is_side_by_side(kata: Kata) -> bool:
+    return set(kata.frameworks) == set(HALVES)
+
+
+def missing_half(kata: Kata) -> str | None:
+    """The framework of the half of a side-by-side kata this environment cannot run ("tensorflow"
+    on a torch-only install), or None when both halves (or neither) can run."""
+    if not is_side_by_side(kata):
+        return None
+    absent = [name for name in HALVES if not installed(name)]
+    return absent[0] if len(absent) == 1 else None
+
+
+def half_label(kata: Kata) -> str | None:
+    """"torch half" or "TensorFlow half": what runs here of a half-runnable kata."""
+    absent = missing_half(kata)
+    return None if absent is None else ("TensorFlow half" if absent == "torch" else "torch half")
+
+
+def half_reason(kata: Kata | None, framework: str) -> str:
+    """Why a test of the other half is skipped, and what to do."""
+    half = "TensorFlow (tf_...)" if framework == "tensorflow" else "PyTorch"
+    return (f"{kata.id + ': ' if kata else ''}the {half} half needs {NAMES[framework]}, which is not installed "
+            f"in this environment (pip install -e '{INSTALL[framework]}')")
+
+
+def half_of(name: str) -> str:
+    """Which half of a side-by-side kata a public name belongs to: tf_... is TensorFlow's."""
+    return "tensorflow" if name.startswith("tf_") else "torch"
+
+
+_importing = 0  # > 0 while stand_ins() imports a half-runnable kata's modules
+
+
+class _Absent(ModuleType):
+    """Stands in for a framework that is not installed while a half-runnable kata's modules are
+    imported: ``import tensorflow as tf`` and annotations such as ``tf.Tensor`` work; using it
+    (calling anything) skips the test that does, with the reason."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(name)
+        self.__reason = reason
+        self.__path__: list[str] = []  # a package: `import torch.nn` and `from torch.nn import functional` work
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        return _AbsentThing(f"{self.__name__}.{attribute}", self.__reason)
+
+
+class _AbsentFinder:
+    """Finds the stand-in's submodules (``torch.nn.functional``) while the stand-in is in place."""
+
+    def __init__(self, root: str, reason: str) -> None:
+        self.root, self.reason = root, reason
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        if not fullname.startswith(self.root + "."):
+            return None
+        return importlib.util.spec_from_loader(fullname, self, is_package=True)
+
+    def create_module(self, spec: Any) -> ModuleType:
+        return _Absent(spec.name, self.reason)
+
+    def exec_module(self, module: ModuleType) -> None:
+        pass
+
+
+class _AbsentThing:
+    def __init__(self, name: str, reason: str) -> None:
+        self._name, self._reason = name, reason
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        return _AbsentThing(f"{self._name}.{attribute}", self._reason)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if _importing and len(args) == 1 and not kwargs and callable(args[0]):
+            reason = self._reason  # a decorator at import time (@tf.custom_gradient): keep the name
+
+            @functools.wraps(args[0])
+            def skips(*_: Any, **__: Any) -> Any:
+                import pytest
+
+                raise pytest.skip.Exception(reason)
+
+            return skips
+        if _importing:  # at import time (a decorator factory, a parametrize value): decide when used
+            return _AbsentThing(f"{self._name}(...)", self._reason)
+        import pytest
+
+        raise pytest.skip.Exception(self._reason)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self
+
+    def __or__(self, other: Any) -> Any:  # annotations: torch.Tensor | None
+        return self
+
+    __ror__ = __or__
+
+    def __mro_entries__(self, bases: tuple[Any, ...]) -> tuple[type, ...]:
+        return (object,)  # `class Cube(torch.autograd.Function)`: a plain class; using it skips
+
+    def __repr__(self) -> str:
+        return f"<{self._name}: not installed>"
+
+
+@contextlib.contextmanager
+def stand_ins(kata: Kata | None) -> Iterator[None]:
+    """While a half-runnable kata's modules are imported (its stub, solution, mistakes,
+    alternatives and tests), the missing framework's module is a stand-in; afterwards it is
+    removed again, so nothing else mistakes it for the real one."""
+    absent = missing_half(kata) if kata is not None else None
+    if absent is None or sys.modules.get(absent) is not None:
+        yield
+        return
+    for present in HALVES:
+        if present != absent:
+            importlib.import_module(present)  # imported for real before the stand-in exists
+    hidden = absent in sys.modules  # None there hides a framework (tests do that)
+    reason = half_reason(kata, absent)
+    sys.modules[absent] = _Absent(absent, reason)
+    finder = _AbsentFinder(absent, reason)
+    sys.meta_path.insert(0, finder)
+    global _importing
+    _importing += 1
+    try:
+        yield
+    finally:
+        _importing -= 1
+        sys.meta_path.remove(finder)
+        for name in [n for n in sys.modules if n == absent or n.startswith(absent + ".")]:
+            del sys.modules[name]
+        if hidden:
+            sys.modules[absent] = None  # type: ignore[assignment]
+
+
 def _missing(kata: Kata) -> list[str]:
-    return [name for name in kata.frameworks if not installed(name)]
+    missing = [name for name in kata.frameworks if not installed(name)]
+    if is_side_by_side(kata) and len(missing) == 1:
+        return []  # one half runs here; the other half's tests are skipped one by one
+    return missing
 
 
 def lacking(kata: Kata) -> str | None:

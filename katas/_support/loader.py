@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from katas._support import curriculum
+from katas._support import curriculum, frameworks
 from katas._support.curriculum import ROOT, Kata
 from katas._support.gcpause import heavy_imports
 from katas._support.mistakes import Mistake, mistakes_in
@@ -52,7 +52,7 @@ class KataModule:
             raise KataBroken(self._broken)
         name = self._kata.module(self._package)
         try:
-            with heavy_imports():  # the first kata of a run imports its frameworks here
+            with heavy_imports(), frameworks.stand_ins(self._kata):  # the first kata imports its frameworks here
                 self._module = _import_shipped_stub(self._kata) if self._shipped else importlib.import_module(name)
         except KeyboardInterrupt:
             raise
@@ -64,10 +64,25 @@ class KataModule:
     def __getattr__(self, attribute: str) -> Any:
         if not attribute.startswith("_"):
             self.accessed.add(attribute)
+            if ((absent := frameworks.missing_half(self._kata)) and frameworks.half_of(attribute) == absent
+                    and attribute in public_names(self._kata)):
+                import pytest
+
+                raise pytest.skip.Exception(frameworks.half_reason(self._kata, absent))
         if self._mistake is not None and attribute == self._mistake.replaces:
             return self._mistake.impl
         value = getattr(self._load(), attribute)
         return _todo_aware(value) if self._package == "katas" and inspect.isfunction(value) else value
+
+
+@functools.cache
+def public_names(kata: Kata) -> frozenset[str]:
+    """The public functions and classes of a kata (read from its solution, not imported)."""
+    import ast
+
+    tree = ast.parse(kata.solution.read_text())
+    return frozenset(node.name for node in tree.body
+                     if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"))
 
 
 def _import_shipped_stub(kata: Kata) -> ModuleType:
@@ -224,14 +239,16 @@ def mistakes_of(kata: Kata) -> list[Mistake]:
     """The named mistakes kept for ``kata`` (empty if it has no mistakes module)."""
     if not kata.mistakes.exists():
         return []
-    return mistakes_in(importlib.import_module(kata.module("mistakes")))
+    with frameworks.stand_ins(kata):
+        return mistakes_in(importlib.import_module(kata.module("mistakes")))
 
 
 def alternatives_of(kata: Kata) -> list[Mistake]:
     """The correct alternative answers kept for ``kata`` (empty if it has no such module)."""
     if not kata.alternatives.exists():
         return []
-    return mistakes_in(importlib.import_module(kata.module("alternatives")))
+    with frameworks.stand_ins(kata):
+        return mistakes_in(importlib.import_module(kata.module("alternatives")))
 
 
 class KataTimeout(BaseException):

@@ -90,8 +90,20 @@ def reshape_targets(draw: st.DrawFn, shape: Shape, *, max_dims: int = 4) -> Shap
     return tuple(draw(st.permutations(target)))
 
 
+def require(module: str) -> None:
+    """Skip the test (the other half of a side-by-side kata) when ``module`` is not installed."""
+    from katas._support import frameworks
+
+    if not frameworks.installed(module):
+        import pytest
+
+        raise pytest.skip.Exception(f"needs {frameworks.NAMES[module]}, which is not installed in this environment "
+                                    f"(pip install -e '{frameworks.INSTALL[module]}')")
+
+
 def to_torch(array: np.ndarray, device: str = "cpu", *, requires_grad: bool = False) -> Any:
     """A torch tensor with the array's values, dtype and shape, on ``device``."""
+    require("torch")
     import torch
 
     tensor = torch.from_numpy(np.array(array, order="C", copy=True)).to(device)
@@ -100,6 +112,7 @@ def to_torch(array: np.ndarray, device: str = "cpu", *, requires_grad: bool = Fa
 
 def to_tf(array: np.ndarray, device: str = "cpu") -> Any:
     """A TensorFlow tensor with the array's values, dtype and shape, placed on ``device``."""
+    require("tensorflow")
     import tensorflow as tf
 
     with tf.device(tf_device_name(device)):
@@ -159,6 +172,7 @@ def to_framework(framework: str, array: np.ndarray, device: str = "cpu") -> Any:
 
 def framework_dtype(framework: str, name: str) -> Any:
     """The dtype object named ``name`` ('float32', ...) in ``framework``."""
+    require(framework)
     if framework == "torch":
         import torch
 

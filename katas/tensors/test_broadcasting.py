@@ -9,6 +9,7 @@ import numpy as np
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from katas._support import frameworks
 from katas._support.checks import KataMismatch, check_equal, check_tensor, describe, expect_error, fail, forbidden
 from katas._support.strategies import (
     arrays, broadcastable_shapes, float_dtypes, incompatible_shapes, shapes, to_tf, to_torch,
@@ -55,17 +56,22 @@ def test_tf_add_bias_adds_to_every_row(kata, tf_device, data):
 
 
 def by_hand(call: str) -> forbidden:
-    """Refuse the library helpers that would work the shape out (or make arrays to ask)."""
-    import tensorflow as tf
-    import torch
+    """Refuse the library helpers that would work the shape out (or make arrays to ask); a
+    framework that is not installed here cannot be called anyway."""
+    targets = [(np, name) for name in ("broadcast_shapes", "broadcast_to", "broadcast_arrays", "broadcast",
+                                       "zeros", "ones", "empty", "array")]
+    if frameworks.installed("torch"):
+        import torch
 
+        targets += [(torch, name) for name in ("broadcast_shapes", "broadcast_to", "broadcast_tensors",
+                                               "zeros", "ones", "empty", "tensor")]
+    if frameworks.installed("tensorflow"):
+        import tensorflow as tf
+
+        targets += [(tf, name) for name in ("broadcast_static_shape", "broadcast_dynamic_shape", "broadcast_to",
+                                            "zeros", "ones")]
     return forbidden(
-        *[(np, name) for name in ("broadcast_shapes", "broadcast_to", "broadcast_arrays", "broadcast",
-                                  "zeros", "ones", "empty", "array")],
-        *[(torch, name) for name in ("broadcast_shapes", "broadcast_to", "broadcast_tensors",
-                                     "zeros", "ones", "empty", "tensor")],
-        *[(tf, name) for name in ("broadcast_static_shape", "broadcast_dynamic_shape", "broadcast_to",
-                                  "zeros", "ones")],
+        *targets,
         call=call, rule="broadcast_shape works the shape out by hand: no torch, no NumPy, no TensorFlow",
     )
 

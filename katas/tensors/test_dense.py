@@ -12,7 +12,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from katas._support.checks import KataMismatch, check_tensor, describe, expect_error, forbidden
-from katas._support.strategies import FRAMEWORKS, arrays, float_dtypes, pick, shapes, to_framework, to_tf, to_torch
+from katas._support.strategies import (
+    FRAMEWORKS, arrays, float_dtypes, pick, require, shapes, to_framework, to_tf, to_torch,
+)
 
 DENSE = ("x @ W + b with W of shape (in, out): one output per column of W, plus the bias; "
          "leading dimensions of x (any number, none too) pass through; keep the dtype of the inputs")
@@ -81,6 +83,7 @@ class before_multiplying(forbidden):  # noqa: N801
     """
 
     def __init__(self, framework: str, call: str) -> None:
+        require(framework)  # the other half of the kata skips where its framework is not installed
         if framework == "torch":
             import torch
 
