@@ -1,9 +1,19 @@
-"""Tests of kata keras/compile_fit: compile, a falling loss with validation, evaluate's loss and accuracy."""
+"""Tests of kata keras/compile_fit: the layers, optimizer, loss and metric compiled in; fit's History
+with validation on the last samples; evaluate's loss and accuracy as a dict of floats."""
+
+import warnings
 
 import keras
 import numpy as np
 
-from katas._support.checks import check_close, check_equal, fail
+from katas._support.checks import check_close, check_equal, check_values, describe, fail
+
+LAYOUT = ("keras.Sequential([keras.Input(shape=(n_features,)), keras.layers.Dense(32, activation='relu'), "
+          "keras.layers.Dense(n_classes)])")
+COMPILE = ("model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), "
+           "loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=['accuracy'])")
+FIT = "return model.fit(x, y, epochs=epochs, validation_split=validation_split, verbose=0)"
+EVALUATE = "model.evaluate(x, y, return_dict=True, verbose=0) gives {'loss': ..., 'accuracy': ...}"
 
 
 def blobs(n=240, n_features=4, n_classes=3, seed=0):
@@ -14,39 +24,126 @@ def blobs(n=240, n_features=4, n_classes=3, seed=0):
     return (centres[y] + rng.normal(0, 0.7, size=(n, n_features))).astype("float32"), y.astype("int64")
 
 
-def test_build_classifier_is_compiled_with_loss_and_accuracy(kata):
-    model = kata.build_classifier(4, 3)
-    call = "build_classifier(4, 3)"
-    check_equal(model.compiled, True, call=call, what="model.compiled", misconception="call model.compile(...)")
-    check_equal(tuple(model.outputs[0].shape), (None, 3), call=call, what="output shape")
-    x, y = blobs()
+def built_the_keras_3_way(build, call):
+    """build(), failing when a layer got Keras 2's input_shape= (Keras 3 warns it is deprecated)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = build()
+    deprecated = [str(w.message) for w in caught if "input_shape" in str(w.message)]
+    if deprecated:
+        fail(call, "input declaration", "keras.Input(shape=...) as the first item", "input_shape= on a layer, "
+             f"which Keras 3 warns about ({deprecated[0].split('.')[0]})", f"Keras 3 style: {LAYOUT}")
+    if not isinstance(model, keras.Model):
+        fail(call, "type", "a keras.Model (a keras.Sequential, or a functional keras.Model)", describe(model), LAYOUT)
+    return model
+
+
+def classifier(n_features=4, n_classes=3, seed=0):
+    """The model as the docstring asks for it, built and compiled by the test."""
+    keras.utils.set_random_seed(seed)
+    model = keras.Sequential([keras.Input(shape=(n_features,)), keras.layers.Dense(32, activation="relu"),
+                              keras.layers.Dense(n_classes)])
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    return model
+
+
+def as_float(value):
+    return float(keras.ops.convert_to_numpy(value))
+
+
+def test_build_classifier_has_the_layers_optimizer_loss_and_metric(kata):
+    n_features, n_classes = 5, 3
+    call = f"build_classifier({n_features}, {n_classes})"
+    model = built_the_keras_3_way(lambda: kata.build_classifier(n_features, n_classes), call)
+    check_equal(model.compiled, True, call=call, what="model.compiled", misconception=f"compile it: {COMPILE}")
+    check_equal([tuple(t.shape) for t in model.inputs], [(None, n_features)], call=call, what="input shapes",
+                misconception=f"n_features inputs, n_classes outputs: {LAYOUT}")
+    check_equal(tuple(model.outputs[0].shape), (None, n_classes), call=call, what="output shape",
+                misconception=f"n_features inputs, n_classes outputs: {LAYOUT}")
+    shapes = [(n_features, 32), (32,), (32, n_classes), (n_classes,)]
+    check_equal([tuple(w.shape) for w in model.weights], shapes, call=call, what="weight shapes", misconception=LAYOUT)
+
+    rng = np.random.default_rng(0)
+    weights = [rng.normal(0, 1, shape).astype("float32") for shape in shapes]
+    model.set_weights(weights)
+    x = rng.normal(0, 1, (6, n_features)).astype("float32")
+    expected = np.maximum(x @ weights[0] + weights[1], 0) @ weights[2] + weights[3]
+    check_values(keras.ops.convert_to_numpy(model(x)), expected, call=f"{call} with known weights, on 6 samples",
+                 rtol=1e-4, atol=1e-4,
+                 misconception="relu on the hidden Dense(32), no activation on the last Dense: it gives logits")
+
+    if not isinstance(model.optimizer, keras.optimizers.Adam):
+        fail(call, "optimizer", "keras.optimizers.Adam", type(model.optimizer).__name__, COMPILE)
+    check_close(as_float(model.optimizer.learning_rate), 0.01, call=call, what="learning rate", rel=1e-5,
+                misconception=f"optimizer='adam' means learning_rate=0.001: {COMPILE}")
+
+    labels = np.array([0, 2, 1, 2], "int64")
+    rows = [[2.0, -1.0, 0.5], [0.5, 0.25, 3.0], [-2.0, 4.0, 1.0], [1.0, 1.0, -3.0]]
+    logits = np.array(rows, "float32")
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    cross_entropy = float(np.mean(np.log(np.exp(shifted).sum(axis=1)) - shifted[np.arange(4), labels]))
+    check_close(as_float(model.compute_loss(y=labels, y_pred=logits)), cross_entropy, rel=1e-4,
+                call=f"{call}: the compiled loss of logits {rows} for labels {labels.tolist()}", what="loss",
+                misconception="the last layer gives logits: SparseCategoricalCrossentropy(from_logits=True); "
+                              "the string 'sparse_categorical_crossentropy' expects probabilities")
+
+    x, y = blobs(n=40, n_features=n_features, n_classes=n_classes, seed=1)
     result = model.evaluate(x, y, return_dict=True, verbose=0)
-    check_equal(sorted(result), ["accuracy", "loss"], call=f"{call}.evaluate(...)", what="reported names",
-                misconception="compile(..., metrics=['accuracy'])")
-    logits = keras.ops.convert_to_numpy(model(x[:8]))
-    expected = float(keras.ops.convert_to_numpy(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y[:8], logits)))
-    got = float(keras.ops.convert_to_numpy(model.compute_loss(x[:8], y[:8], model(x[:8]))))
-    check_close(got, expected, call=f"{call}: the loss of 8 samples", rel=1e-4,
-                misconception="the last layer gives logits: SparseCategoricalCrossentropy(from_logits=True)")
+    check_equal(sorted(result), ["accuracy", "loss"], call=f"{call}, then model.evaluate(..., return_dict=True)",
+                what="reported names", misconception=f"metrics=['accuracy'] reports 'accuracy': {COMPILE}")
+    accuracy = float(np.mean(np.argmax(keras.ops.convert_to_numpy(model(x)), axis=1) == y))
+    check_close(float(result["accuracy"]), accuracy, call=f"{call}, then model.evaluate on 40 samples",
+                what="accuracy", rel=1e-5, misconception=COMPILE)
 
 
-def test_fit_reports_falling_loss_and_validation_and_evaluate_agrees(kata):
-    keras.utils.set_random_seed(0)
-    x, y = blobs()
-    model = kata.build_classifier(4, 3)
-    history = kata.fit_classifier(model, x, y, epochs=5, validation_split=0.25)
-    call = "fit_classifier(model, 240 samples, epochs=5, validation_split=0.25)"
+FIT_N, FIT_EPOCHS, FIT_SPLIT = 200, 3, 0.25  # not 0.2 (the example) nor 0.5 (its own complement)
+FIT_HELD_OUT = FIT_N - int(np.floor(FIT_N * (1 - FIT_SPLIT)))  # 50, the last samples
+
+
+def test_fit_classifier_trains_as_compiled_and_validates_on_the_last_samples(kata, capsys):
+    x, y = blobs(n=FIT_N)
+    model = classifier()
+    optimizer = model.optimizer
+    call = f"fit_classifier(model, x, y ({FIT_N} samples), epochs={FIT_EPOCHS}, validation_split={FIT_SPLIT})"
+    capsys.readouterr()
+    history = kata.fit_classifier(model, x.copy(), y.copy(), epochs=FIT_EPOCHS, validation_split=FIT_SPLIT)
+    printed = capsys.readouterr().out
+    if not isinstance(history, keras.callbacks.History):
+        fail(call, "result", "the History that fit returns", describe(history),
+             f"{FIT}: the History itself; its .history dict is one attribute of it")
     check_equal(sorted(history.history), ["accuracy", "loss", "val_accuracy", "val_loss"], call=call,
-                what="history keys", misconception="model.fit(x, y, epochs=epochs, validation_split=validation_split)")
+                what="history keys", misconception=f"pass validation_split on to fit: {FIT}")
     losses = history.history["loss"]
-    check_equal(len(losses), 5, call=call, what="epochs recorded")
-    if not losses[-1] < losses[0]:
-        fail(call, "loss", "falling", f"{losses[0]:.3f} -> {losses[-1]:.3f}", "fit the compiled model")
-    x_new, y_new = blobs(n=90, seed=0)
-    expected = model.evaluate(x_new, y_new, return_dict=True, verbose=0)
-    got = kata.evaluate_classifier(model, x_new, y_new)
-    check_equal(isinstance(got, dict) and sorted(got), ["accuracy", "loss"], call="evaluate_classifier(...)",
-                what="keys", misconception="model.evaluate(x, y, return_dict=True, verbose=0)")
+    check_equal(len(losses), FIT_EPOCHS, call=call, what="epochs in history.history['loss']",
+                misconception=f"one fit call with epochs=epochs: {FIT}")
+    if printed:
+        fail(call, "printed output", "nothing (verbose=0)", repr(printed[:60] + "..."), f"verbose=0 silences fit: {FIT}")
+    if model.optimizer is not optimizer or not np.isclose(as_float(model.optimizer.learning_rate), 0.01):
+        fail(call, "optimizer afterwards", "the one the model was compiled with (Adam, learning_rate=0.01)",
+             f"{type(model.optimizer).__name__}, learning_rate={as_float(model.optimizer.learning_rate):g}",
+             f"the model comes compiled: fit it, do not compile it again. {FIT}")
+    held_out = model.evaluate(x[-FIT_HELD_OUT:], y[-FIT_HELD_OUT:], return_dict=True, verbose=0)
     for name in ("loss", "accuracy"):
-        check_close(float(got[name]), expected[name], call="evaluate_classifier(model, 90 samples)", what=name,
-                    rel=1e-5, misconception="model.evaluate(x, y, return_dict=True): a list's order is easy to mix up")
+        check_close(float(history.history[f"val_{name}"][-1]), float(held_out[name]), rel=1e-4, abs_=1e-5,
+                    call=f"{call}: val_{name} of the last epoch", what=f"val_{name}",
+                    misconception=f"measured on the last {FIT_HELD_OUT} samples (validation_split={FIT_SPLIT} of "
+                                  f"{FIT_N}), the model's {name} there after training: {FIT}")
+    if not losses[-1] < losses[0]:
+        fail(call, "loss", "falling", f"{losses[0]:.3f} -> {losses[-1]:.3f}", f"fit the compiled model: {FIT}")
+
+
+def test_evaluate_classifier_gives_evaluates_loss_and_accuracy_as_floats(kata):
+    model = classifier(seed=0)
+    x, y = blobs(n=90, seed=1)
+    expected = model.evaluate(x, y, return_dict=True, verbose=0)
+    assert 0 < expected["accuracy"] < 1 and expected["loss"] > 1  # tells a percentage and a swap apart
+    call = "evaluate_classifier(untrained model, x, y (90 samples))"
+    got = kata.evaluate_classifier(model, x, y)
+    if not isinstance(got, dict):
+        fail(call, "result", "a dict {'loss': ..., 'accuracy': ...}", describe(got), EVALUATE)
+    check_equal(sorted(got), ["accuracy", "loss"], call=call, what="keys",
+                misconception=f"{EVALUATE}; model.metrics_names is ['loss', 'compile_metrics'] in Keras 3")
+    for name in ("loss", "accuracy"):
+        check_close(got[name], float(expected[name]), call=call, what=name, rel=1e-5,
+                    misconception=f"{EVALUATE}: Python floats, the accuracy a fraction; a list's order is easy to mix up")

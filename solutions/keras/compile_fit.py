@@ -4,7 +4,7 @@ import keras
 import numpy as np
 
 
-def build_classifier(n_features: int, n_classes: int) -> keras.Sequential:
+def build_classifier(n_features: int, n_classes: int) -> keras.Model:
     model = keras.Sequential([keras.Input(shape=(n_features,)), keras.layers.Dense(32, activation="relu"),
                               keras.layers.Dense(n_classes)])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
