@@ -4,7 +4,7 @@ import keras
 from keras import layers
 
 
-def build_cnn() -> keras.Sequential:
+def build_cnn() -> keras.Model:
     return keras.Sequential([
         keras.Input(shape=(28, 28, 1)),
         layers.Conv2D(32, 3, padding="same", activation="relu"), layers.MaxPooling2D(2),  # 28 -> 14

@@ -1,6 +1,35 @@
-"""Blind red team: correct answers in other styles for kata keras/cnn."""
+"""Correct alternatives of kata keras/cnn: other styles the tests must accept."""
+
 import keras
+
 from katas._support.mistakes import alternative
+
+L = keras.layers
+
+
+@alternative("separate ReLU layers after each Conv2D and Dense(128), as PyTorch's nn.ReLU modules", replaces="build_cnn")
+def relu_layers_cnn():
+    return keras.Sequential([
+        keras.Input(shape=(28, 28, 1)),
+        L.Conv2D(32, 3, padding="same"), L.ReLU(), L.MaxPooling2D(2),
+        L.Conv2D(64, 3, padding="same"), L.ReLU(), L.MaxPooling2D(2),
+        L.Flatten(), L.Dense(128), L.ReLU(), L.Dense(10),
+    ])
+
+
+# Written blind, from the stub alone (red team, 2026-12)
+
+
+@alternative("the functional API (keras.Model(inputs, outputs)); the blind team listed it as a mistake by the "
+             "return annotation alone, which now says keras.Model", replaces="build_cnn")
+def functional_cnn():
+    inputs = keras.Input(shape=(28, 28, 1))
+    h = L.Conv2D(32, 3, padding="same", activation="relu")(inputs)
+    h = L.MaxPooling2D(2)(h)
+    h = L.Conv2D(64, 3, padding="same", activation="relu")(h)
+    h = L.MaxPooling2D(2)(h)
+    h = L.Dense(128, activation="relu")(L.Flatten()(h))
+    return keras.Model(inputs, L.Dense(10)(h))
 
 
 @alternative("empty Sequential, then .add() in a loop over a list of layers", replaces="build_cnn")
