@@ -289,3 +289,28 @@ def test_an_edited_test_file_is_named_first_and_reset_tests_restores_it(sandbox)
     assert f"katas reset --tests {KATA}" in run.output
     assert sandbox.katas("reset", "--tests", KATA).returncode == 0
     assert "you changed" not in sandbox.katas("run", KATA).output
+
+
+def test_on_an_80x24_terminal_the_header_and_keys_stay_on_screen(sandbox):
+    """A long verdict is clipped (with the command that shows all of it), never scrolled past
+    the header or the keys."""
+    sandbox.write(STUB, "def accumulated_grad(f, w, passes):\n    return undefined_name\n\n\n"
+                        "def per_batch_grads(model, batches):\n    return model.no_such_thing(batches)\n")
+    child = pexpect.spawn(sys.executable, ["-m", "katas", "--start", KATA, "--manual"], cwd=str(sandbox.root),
+                          env={**sandbox.env, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"},
+                          encoding="utf-8", timeout=120, dimensions=(24, 80))
+    import io
+
+    child.logfile_read = seen = io.StringIO()
+    try:
+        child.expect("more lines: ")
+        child.expect("s: once green")
+        frame = seen.getvalue().split("\x1b[2J")[-1]  # the last screen drawn after a clear
+        text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", frame)
+        rows = text.replace("\r\n", "\n").strip("\n").split("\n")
+        assert len(rows) <= 24, text
+        assert "tensor katas" in rows[0] and any("open katas/autograd/accumulation.py" in row for row in rows), text
+        assert "katas run autograd/accumulation" in text and "ERROR NameError" in text, text
+    finally:
+        child.send("q")
+        child.terminate(force=True)

@@ -23,7 +23,7 @@ from katas._support import curriculum, frameworks
 from katas._support.curriculum import Kata
 
 LEGEND_GREEN = "keys: [b]n[/] next · [b]h[/] hint · [b]l[/] list · [b]r[/] re-run · [b]s[/] solution · [b]x[/] reset · [b]q[/] quit"
-LEGEND_RED = "keys: [b]h[/] hint · [b]l[/] list · [b]r[/] re-run · [b]x[/] reset · [b]q[/] quit   [dim](n next and s solution once green)[/]"
+LEGEND_RED = "keys: [b]h[/] hint · [b]l[/] list · [b]r[/] re-run · [b]x[/] reset · [b]q[/] quit  [dim](n, s: once green)[/]"
 
 
 class Session:
@@ -234,33 +234,43 @@ class Session:
     # --- drawing ------------------------------------------------------------------------------
 
     def render(self, checking: bool = False) -> None:
+        """Header, verdict, notice, keys. On a terminal the verdict is clipped so that the header
+        and the keys always fit on the screen (an 80x24 terminal included)."""
+        from rich.rule import Rule
+
         out = self.console
-        if self.tty:
-            out.clear()
         index = next(i for i, k in enumerate(self.katas, start=1) if k.id == self.current.id)
         target = "  [magenta](testing the reference solutions)[/]" if self.solutions else ""
-        out.rule(f"tensor katas{' · solutions' if self.solutions else ''}", style="dim")
-        out.print(view.progress_bar(self.progress))
-        out.print()
-        out.print(f"[bold]{index}/{len(self.katas)} {self.current.id}[/]: {view.escape(self.current.title)}"
-                  f"  [dim]({', '.join(self.current.frameworks)})[/]{target}")
-        out.print(f"open [bold cyan]{view.relative(self.current.stub)}[/] in your editor; "
-                  + ("press r after each save (manual mode)" if self.watch_mode == "manual" else "each save re-checks it"))
-        out.print()
+        header = [
+            Rule(f"tensor katas{' · solutions' if self.solutions else ''}", style="dim"),
+            view.progress_bar(self.progress),
+            "",
+            f"[bold]{index}/{len(self.katas)} {self.current.id}[/]: {view.escape(self.current.title)}"
+            f"  [dim]({', '.join(self.current.frameworks)})[/]{target}",
+            f"open [bold cyan]{view.relative(self.current.stub)}[/] in your editor; "
+            + ("press r after each save (manual mode)" if self.watch_mode == "manual" else "each save re-checks it"),
+            "",
+        ]
+        green = self.result is not None and self.result.green
+        footer = [*(["", self.notice] if self.notice else []), "", LEGEND_GREEN if green else LEGEND_RED]
+        body: list[Any] = []
         if checking or self.request is not None:
             cold = sorted(set(self.current.frameworks) - self.warm)
-            out.print(f"[dim]checking... (importing {', '.join(cold)} once: a few seconds; later checks take "
-                      "well under a second)[/]" if cold else "[dim]checking...[/]")
+            body.append(f"[dim]checking... (importing {', '.join(cold)} once: a few seconds; later checks take "
+                        "well under a second)[/]" if cold else "[dim]checking...[/]")
         elif self.result is not None:
-            out.print(view.result_view(self.result, self.current))
+            verdict = view.result_view(self.result, self.current)
+            if self.tty:
+                used = sum(len(out.render_lines(out.render_str(part) if isinstance(part, str) else part,
+                                                out.options, pad=False)) or 1 for part in header + footer)
+                verdict = view.fit(out, verdict, out.height - used - 1, f"katas run {self.current.id}")
+            body.append(verdict)
             if not self.tty:
-                out.print(view.verdict_line(self.result))
-        if self.notice:
-            out.print()
-            out.print(self.notice)
-        out.print()
-        green = self.result is not None and self.result.green
-        out.print(LEGEND_GREEN if green else LEGEND_RED)
+                body.append(view.verdict_line(self.result))
+        if self.tty:
+            out.clear()
+        for part in header + body + footer:
+            out.print(part)
 
     # --- main loop ----------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from typing import Any
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -98,6 +99,22 @@ def changed_tests_notice(kata: Kata) -> str | None:
         return None
     return (f"[bold yellow]you changed {relative(kata.tests)}[/]: the verdict may be wrong; "
             f"`katas reset --tests {kata.id}` restores it")
+
+
+def fit(out: Console, renderable: Any, rows: int, command: str) -> Any:
+    """``renderable`` cut to ``rows`` terminal rows (as wrapped at the console's width), with a
+    last line naming the command that shows all of it; unchanged when it fits."""
+    from rich.segment import Segment, Segments
+
+    lines = out.render_lines(renderable, out.options, pad=False)
+    rows = max(rows, 3)
+    if len(lines) <= rows:
+        return renderable
+    kept = [segment for line in lines[: rows - 1] for segment in (*line, Segment.line())]
+    more = Text(f"... {len(lines) - rows + 1} more lines: ", style="dim")
+    more.append(command, style="bold")  # on a line of its own, never wrapped by us: it can be pasted
+    more.no_wrap, more.overflow = True, "ignore"
+    return Group(Segments(kept), more)
 
 
 def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Group:
