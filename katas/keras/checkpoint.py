@@ -14,15 +14,19 @@ import keras
 
 
 def save_model(model: keras.Model, path: str | Path) -> None:
-    """Save ``model`` to ``path``, which must end in ``.keras``: any other path raises a
-    ``ValueError`` whose message names the path and says ".keras".
+    """Save ``model`` (as it is: do not compile it again) to ``path``, a ``str`` or a
+    ``pathlib.Path`` that must end in ``.keras``. Any other path (``model.h5``,
+    ``model.keras.h5``, ``model``) raises a ``ValueError`` whose message names the whole path as
+    given (``str(path)``, not only the file name) and says ".keras".
     """
     raise NotImplementedError("save_model(): not implemented yet (kata keras/checkpoint)")
 
 
 def load_model(path: str | Path) -> keras.Model:
-    """The model saved at ``path`` (a ``.keras`` file, or ``ValueError`` as above), loaded
-    safely: a file that would run Python code is refused.
+    """The model saved at ``path``, compiled, with its weights and its optimizer state, loaded
+    safely: a file that would run Python code is refused with a ``ValueError`` that names the
+    ``Lambda`` layer. The extension is checked first: a path that does not end in ``.keras``
+    raises the ``ValueError`` described in ``save_model``, whether or not the file exists.
 
     >>> save_model(model, "model.keras")
     >>> np.array_equal(load_model("model.keras").predict(x), model.predict(x))

@@ -1,9 +1,13 @@
-"""Blind red team: correct answers in other styles for kata keras/checkpoint."""
+"""Correct alternatives of kata keras/checkpoint: other styles the tests must accept."""
+
 import os
 from pathlib import Path
 
 import keras
+
 from katas._support.mistakes import alternative
+
+# Written blind, from the stub alone (red team, 2026-12)
 
 
 @alternative("Path(path).suffix check, message with {path!r}, keras.saving.save_model function",
