@@ -12,6 +12,7 @@ import queue
 import select
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ class Session:
         self.stop = threading.Event()
         self.checker: WarmChecker | None = None
         self.request: int | None = None
+        self.running: tuple[str, float] | None = None  # the test a long check is in, and when the check began
         self.result: KataResult | None = None
         self.notice = self.progress.warning
         if len(self.available) < len(self.katas):
@@ -101,6 +103,7 @@ class Session:
             self.notice = (f"[red]{', '.join(missing)} is missing[/] (listed in katas/curriculum.toml). "
                            "Press x to restore the untouched stub, or l to pick another kata.")
             return self.render()
+        self.running = None
         self.request = self.checker.check(self.current, solutions=self.solutions, device=self.device,
                                           timeout=self.timeout)
         self.render(checking=True)
@@ -256,8 +259,12 @@ class Session:
         body: list[Any] = []
         if checking or self.request is not None:
             cold = sorted(set(self.current.frameworks) - self.warm)
-            body.append(f"[dim]checking... (importing {', '.join(cold)} once: a few seconds; later checks take "
-                        "well under a second)[/]" if cold else "[dim]checking...[/]")
+            if self.running is not None:
+                test, began = self.running
+                body.append(f"[dim]checking... {time.monotonic() - began:.0f} s, running {view.escape(test)}[/]")
+            else:
+                body.append(f"[dim]checking... (importing {', '.join(cold)} once: a few seconds; later checks take "
+                            "well under a second)[/]" if cold else "[dim]checking...[/]")
         elif self.result is not None:
             verdict = view.result_view(self.result, self.current)
             if self.tty:
@@ -302,6 +309,10 @@ class Session:
                         self.check()
                 elif kind == "loaded":
                     self.warm = set(event["frameworks"])
+                elif kind == "running":
+                    if event["id"] == self.request:
+                        self.running = (event["test"], time.monotonic() - event["seconds"])
+                        self.render(checking=True)
                 elif kind == "result":
                     self.on_result(event["id"], event["result"])
                 elif kind == "gone" and not self.stop.is_set():

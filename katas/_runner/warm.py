@@ -117,6 +117,21 @@ class _Job:
     waiter: int | None  # a pidfd, readable once the child has exited (Linux)
     budget: float = 60.0  # seconds the check may go without finishing a test
     seen: int = 0  # bytes of its results file when last looked at
+    told: str = ""  # the running test last reported to the client
+
+    def running_test(self) -> str:
+        """The test the child is in now (the last ``start`` without its ``test``), or ""."""
+        try:
+            lines = (self.scratch / "results.jsonl").read_text().splitlines()
+        except OSError:
+            return ""
+        for line in reversed(lines):
+            try:
+                event = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            return event["nodeid"].split("::", 1)[-1] if event.get("event") == "start" else ""
+        return ""
 
     def progressed(self) -> bool:
         """True (and the deadline moved on) when a test finished since the last look. A slow
@@ -197,6 +212,8 @@ def serve(jobs: int) -> None:
         waiters = [job.waiter for job in running.values() if job.waiter is not None]
         now = time.perf_counter()
         wait = min((job.deadline for job in running.values()), default=now + 3600) - now
+        if running:
+            wait = min(wait, 0.5)  # say which test runs, twice a second
         if running and len(waiters) < len(running):
             wait = min(wait, 0.01)  # no pidfd: poll
         readable, _, _ = select.select([stdin, *waiters], [], [], max(0.0, wait))
@@ -221,6 +238,9 @@ def serve(jobs: int) -> None:
         for job in list(running.values()):
             status = _reap(job)
             if status is None and (time.perf_counter() < job.deadline or job.progressed()):
+                if (test := job.running_test()) and test != job.told and time.perf_counter() - job.started > 1:
+                    job.told = test  # only for checks that take a while: quick ones just show their verdict
+                    _say(event="running", id=job.id, test=test, seconds=time.perf_counter() - job.started)
                 continue
             del running[job.id]
             result = _finish(job, killed=status is None, status=status)
