@@ -37,7 +37,8 @@ def prepared_model(n_hidden, n_out, seed, x):
     norm.moving_mean.assign(rng.normal(0, 1, norm.moving_mean.shape).astype("float32"))
     norm.moving_variance.assign(rng.uniform(0.5, 2, norm.moving_variance.shape).astype("float32"))
     model.optimizer.build(model.trainable_variables)
-    gradients = [rng.normal(0, 1, tuple(v.shape)).astype("float32") for v in model.trainable_variables]
+    gradients = [keras.ops.convert_to_tensor(rng.normal(0, 1, tuple(v.shape)).astype("float32"))
+                 for v in model.trainable_variables]
     model.optimizer.apply(gradients, model.trainable_variables)
     return model
 
