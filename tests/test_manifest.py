@@ -11,6 +11,7 @@ from katas._support import curriculum, frameworks
 from katas._support.loader import alternatives_of, mistakes_of
 
 KATAS = curriculum.load()
+MIN_MISTAKES, MIN_ALTERNATIVES = 8, 2  # per kata: wrong answers to reject, correct styles to accept
 ROOT = curriculum.ROOT
 
 
@@ -41,7 +42,7 @@ def test_topics_stay_together_in_learning_order():
 
 @pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
 def test_listed_kata_is_complete(entry):
-    for path in (entry.stub, entry.tests, entry.solution, entry.mistakes):
+    for path in (entry.stub, entry.tests, entry.solution, entry.mistakes, entry.alternatives):
         assert path.is_file(), f"{entry.id}: missing {path.relative_to(ROOT)}"
     assert entry.title.strip() and entry.objective.strip(), f"{entry.id}: title and objective must be set"
     assert entry.hints and all(h.strip() for h in entry.hints), f"{entry.id}: needs at least one non-empty hint"
@@ -81,7 +82,11 @@ def test_kata_has_named_mistakes_of_its_public_names(entry):
     if why := frameworks.unavailable(entry):
         pytest.skip(why)  # its mistakes import what is not installed here (a tox env without TensorFlow)
     mistakes = mistakes_of(entry)
-    assert mistakes, f"{entry.id}: keep at least one named mistake in {entry.mistakes.relative_to(ROOT)}"
+    assert len(mistakes) >= MIN_MISTAKES, (
+        f"{entry.id}: keep at least {MIN_MISTAKES} named mistakes in {entry.mistakes.relative_to(ROOT)}, "
+        "written blind from the stub (README: Adding a kata)")
+    assert len(alternatives_of(entry)) >= MIN_ALTERNATIVES, (
+        f"{entry.id}: keep at least {MIN_ALTERNATIVES} correct alternatives in {entry.alternatives.relative_to(ROOT)}")
     names = public_names(entry.solution)
     for m in mistakes:
         assert m.replaces in names, f"{entry.id}: mistake {m.id} replaces unknown {m.replaces!r}"
