@@ -154,3 +154,27 @@ def test_an_endless_loop_costs_one_timeout_per_kata_not_one_per_test(sandbox):
     timeouts = [line for line in run.output.splitlines() if line.startswith("TIMEOUT test_")]
     assert len(timeouts) == 1, run.output  # the first test only; the others are not run
     assert "TIMEOUT not run: an earlier test of this kata did not finish within 2 s" in run.output
+
+
+def test_a_debugger_session_is_never_stopped_by_the_timeout(sandbox):
+    """breakpoint() in the learner's code: the pdb prompt may wait longer than --kata-timeout."""
+    import sys
+    import time
+
+    import pexpect
+
+    lines = sandbox.root.joinpath("solutions/autograd/accumulation.py").read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("def accumulated_grad")) + 1
+    sandbox.write("katas/autograd/accumulation.py", "\n".join([*lines[:at], "    breakpoint()", *lines[at:]]) + "\n")
+    child = pexpect.spawn(sys.executable, ["-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", "--kata-timeout=2",
+                                           "katas/autograd/test_accumulation.py", "-k", "docstring_example"],
+                          cwd=str(sandbox.root), env=sandbox.env, encoding="utf-8", timeout=120)
+    try:
+        child.expect(r"\(Pdb\)")
+        time.sleep(4)  # twice the timeout, at the prompt
+        child.sendline("c")
+        child.expect(pexpect.EOF)
+        assert "TIMEOUT" not in child.before, child.before
+        assert "1 passed" in child.before, child.before
+    finally:
+        child.terminate(force=True)

@@ -123,6 +123,8 @@ class Session:
             return
         if request != self.request:
             return  # a check that a newer save replaced
+        if self.result is not None and result.status != self.result.status:
+            self.notice = ""  # a notice about the last state (a reset, a hint) is stale once the verdict changes
         self.request, self.result = None, result
         self.progress.record(self.current.id, result.green, result.devices)
         if result.green and all(self.progress.is_done(k.id) for k in self.available):
