@@ -202,6 +202,19 @@ def tf_device(request: pytest.FixtureRequest) -> str:
     return "/GPU:0" if request.param == "cuda" else "/CPU:0"
 
 
+@pytest.fixture(scope="module")
+def torch_one_thread() -> Any:
+    """One torch math thread for a module of tiny models (a second thread only waits on the first:
+    on a busy machine a hundred times slower); restored after the module. Training katas ask
+    for it with ``pytestmark = pytest.mark.usefixtures("torch_one_thread")``."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
 # --- which code the kata tests exercise ---------------------------------------------------------
 
 STUB, SOLUTION, MISTAKE, ALTERNATIVE = "stub", "solution", "mistake:", "alternative:"

@@ -219,3 +219,24 @@ class forbidden:  # noqa: N801
         if self.calls and not isinstance(error, KataMismatch):
             raise KataMismatch(f"{self.call}: called {self.calls[0]}, which this kata rules out\n    rule: {self.rule}")
         return False
+
+
+def built_the_keras_3_way(build: Any, call: str, layout: str) -> Any:
+    """``build()``, failing when a layer got Keras 2's ``input_shape=`` (Keras 3 warns that it
+    is deprecated; the keras katas ask for ``keras.Input``) or when it is not a keras.Model.
+    ``layout`` is the kata's expected model, shown as the likely fix."""
+    __tracebackhide__ = True
+    import warnings
+
+    import keras
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = build()
+    deprecated = [str(w.message) for w in caught if "input_shape" in str(w.message)]
+    if deprecated:
+        fail(call, "input declaration", "keras.Input(shape=...) as the first item", "input_shape= on a layer, "
+             f"which Keras 3 warns about ({deprecated[0].split('.')[0]})", f"Keras 3 style: {layout}")
+    if not isinstance(model, keras.Model):
+        fail(call, "type", "a keras.Model (a keras.Sequential, or a functional keras.Model)", describe(model), layout)
+    return model

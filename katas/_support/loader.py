@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
-import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path

@@ -1,7 +1,6 @@
 """Tests of kata keras/cnn: keras.Input channels last, the PyTorch CNN's parameter count, and with known
 weights the outputs of the stated network (NumPy forward pass), in inference and training mode."""
 
-import warnings
 from functools import cache
 
 import keras
@@ -10,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from numpy.lib.stride_tricks import sliding_window_view
 
-from katas._support.checks import check_equal, check_values, describe, fail
+from katas._support.checks import built_the_keras_3_way, check_equal, check_values
 
 PARAMETERS = 421_642  # the same as loops/cnn's ImageClassifier, layer for layer
 LAYOUT = "keras.Input(shape=(28, 28, 1)), Conv2D(32, 3, padding='same', activation='relu'), MaxPooling2D(2), " \
@@ -18,23 +17,9 @@ LAYOUT = "keras.Input(shape=(28, 28, 1)), Conv2D(32, 3, padding='same', activati
 WEIGHT_SHAPES = [(3, 3, 1, 32), (32,), (3, 3, 32, 64), (64,), (7 * 7 * 64, 128), (128,), (128, 10), (10,)]
 
 
-def built_the_keras_3_way(build, call):
-    """build(), failing when a layer got Keras 2's input_shape= (Keras 3 warns it is deprecated)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        model = build()
-    deprecated = [str(w.message) for w in caught if "input_shape" in str(w.message)]
-    if deprecated:
-        fail(call, "input declaration", "keras.Input(shape=...) as the first item", "input_shape= on a layer, "
-             f"which Keras 3 warns about ({deprecated[0].split('.')[0]})", f"Keras 3 style: {LAYOUT}")
-    if not isinstance(model, keras.Model):
-        fail(call, "type", "a keras.Model (a keras.Sequential, or a functional keras.Model)", describe(model), LAYOUT)
-    return model
-
-
 def built(kata):
     """build_cnn(): keras.Input, not input_shape=; one input of (28, 28, 1) images, channels last."""
-    model = built_the_keras_3_way(kata.build_cnn, "build_cnn()")
+    model = built_the_keras_3_way(kata.build_cnn, "build_cnn()", LAYOUT)
     check_equal([tuple(t.shape) for t in model.inputs], [(None, 28, 28, 1)], call="build_cnn()", what="input shape",
                 misconception="Keras is channels last: keras.Input(shape=(28, 28, 1)), the channel included")
     return model

@@ -1,12 +1,11 @@
 """Tests of kata keras/compile_fit: the layers, optimizer, loss and metric compiled in; fit's History
 with validation on the last samples; evaluate's loss and accuracy as a dict of floats."""
 
-import warnings
 
 import keras
 import numpy as np
 
-from katas._support.checks import check_close, check_equal, check_values, describe, fail
+from katas._support.checks import built_the_keras_3_way, check_close, check_equal, check_values, describe, fail
 
 LAYOUT = ("keras.Sequential([keras.Input(shape=(n_features,)), keras.layers.Dense(32, activation='relu'), "
           "keras.layers.Dense(n_classes)])")
@@ -22,20 +21,6 @@ def blobs(n=240, n_features=4, n_classes=3, seed=0):
     centres = rng.normal(0, 3, size=(n_classes, n_features))
     y = rng.integers(0, n_classes, size=n)
     return (centres[y] + rng.normal(0, 0.7, size=(n, n_features))).astype("float32"), y.astype("int64")
-
-
-def built_the_keras_3_way(build, call):
-    """build(), failing when a layer got Keras 2's input_shape= (Keras 3 warns it is deprecated)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        model = build()
-    deprecated = [str(w.message) for w in caught if "input_shape" in str(w.message)]
-    if deprecated:
-        fail(call, "input declaration", "keras.Input(shape=...) as the first item", "input_shape= on a layer, "
-             f"which Keras 3 warns about ({deprecated[0].split('.')[0]})", f"Keras 3 style: {LAYOUT}")
-    if not isinstance(model, keras.Model):
-        fail(call, "type", "a keras.Model (a keras.Sequential, or a functional keras.Model)", describe(model), LAYOUT)
-    return model
 
 
 def classifier(n_features=4, n_classes=3, seed=0):
@@ -55,7 +40,7 @@ def as_float(value):
 def test_build_classifier_has_the_layers_optimizer_loss_and_metric(kata):
     n_features, n_classes = 5, 3
     call = f"build_classifier({n_features}, {n_classes})"
-    model = built_the_keras_3_way(lambda: kata.build_classifier(n_features, n_classes), call)
+    model = built_the_keras_3_way(lambda: kata.build_classifier(n_features, n_classes), call, LAYOUT)
     check_equal(model.compiled, True, call=call, what="model.compiled", misconception=f"compile it: {COMPILE}")
     check_equal([tuple(t.shape) for t in model.inputs], [(None, n_features)], call=call, what="input shapes",
                 misconception=f"n_features inputs, n_classes outputs: {LAYOUT}")

@@ -94,8 +94,8 @@ def test_tape_loop_matches_fit(kata, problem):
         if not isinstance(value, float):
             fail(call, f"type of epoch {epoch}'s loss", "a Python float", describe(value),
                  "convert each batch loss with float(loss) before summing")
-    for name, given, original in (("x", x_given, x), ("y", y_given, y)):
-        check_values(given, original, call=f"{call}: {name} afterwards", misconception="leave x and y as they "
+    for name, afterwards, original in (("x", x_given, x), ("y", y_given, y)):
+        check_values(afterwards, original, call=f"{call}: {name} afterwards", misconception="leave x and y as they "
                      "were: fit(shuffle=False) neither shuffles nor changes them")
 
     got_weights = model.get_weights()

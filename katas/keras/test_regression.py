@@ -2,7 +2,6 @@
 stated, step for step against Keras run by hand on tiny data; one real training run on the quest's
 data; predict_score's Python float for any hours and any one-in, one-out model."""
 
-import warnings
 from functools import cache
 
 import keras
@@ -10,27 +9,13 @@ import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from katas._support.checks import check_close, check_equal, check_values, describe, fail
+from katas._support.checks import built_the_keras_3_way, check_close, check_equal, check_values, describe, fail
 from katas._support.data import HOURS, SCORES
 
 LAYOUT = "keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)]): a straight line w * hours + b"
 COMPILE = "model.compile(optimizer=keras.optimizers.Adam(learning_rate=1.0), loss='mse')"
 FIT = "return model.fit(hours, scores, epochs=epochs, batch_size=1, verbose=0)"
 PREDICT = "float(model.predict(np.array([[hours]]), verbose=0)[0, 0]): Keras wants a NumPy batch of one, shape (1, 1)"
-
-
-def built_the_keras_3_way(build, call):
-    """build(), failing when a layer got Keras 2's input_shape= (Keras 3 warns it is deprecated)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        model = build()
-    deprecated = [str(w.message) for w in caught if "input_shape" in str(w.message)]
-    if deprecated:
-        fail(call, "input declaration", "keras.Input(shape=...) as the first item", "input_shape= on a layer, "
-             f"which Keras 3 warns about ({deprecated[0].split('.')[0]})", f"Keras 3 style: {LAYOUT}")
-    if not isinstance(model, keras.Model):
-        fail(call, "type", "a keras.Model (a keras.Sequential, or a functional keras.Model)", describe(model), LAYOUT)
-    return model
 
 
 def line(kernel, bias):
@@ -42,7 +27,7 @@ def line(kernel, bias):
 
 def test_build_regressor_is_keras_input_then_one_straight_line(kata):
     call = "build_regressor()"
-    model = built_the_keras_3_way(kata.build_regressor, call)
+    model = built_the_keras_3_way(kata.build_regressor, call, LAYOUT)
     check_equal([tuple(t.shape) for t in model.inputs], [(None, 1)], call=call, what="input shapes",
                 misconception="one number per sample: keras.Input(shape=(1,)); the batch side is not part of it")
     check_equal(tuple(model.outputs[0].shape), (None, 1), call=call, what="output shape", misconception=LAYOUT)

@@ -28,14 +28,7 @@ RELOAD = "save model.state_dict(); load: model = build(); model.load_state_dict(
          "map_location=device, weights_only=True)); return model.to(device).eval()"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """These models are tiny: a second math thread only waits on the first (on a busy machine, a
-    hundred times slower). Restored after the module."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny models: one math thread (conftest.py)
 
 
 @pytest.fixture(autouse=True)

@@ -24,14 +24,7 @@ LAYOUT = "Conv2d(1, 32, 3, padding=1), ReLU, MaxPool2d(2), Conv2d(32, 64, 3, pad
 SHAPES = [(32, 1, 3, 3), (32,), (64, 32, 3, 3), (64,), (128, 64 * 7 * 7), (128,), (10, 128), (10,)]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """These batches are small: a second math thread only waits on the first (on a busy machine,
-    many times slower). Restored after the module."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny models: one math thread (conftest.py)
 
 
 def functional_forward(params, x):

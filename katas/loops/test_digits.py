@@ -23,14 +23,7 @@ from katas._support.checks import check_close, check_equal, check_tensor, descri
 from katas._support.strategies import arrays, shapes, to_torch
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """These models are small: a second math thread only waits on the first (on a busy machine,
-    many times slower). Restored after the module."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny models: one math thread (conftest.py)
 
 
 # --- prepare ---------------------------------------------------------------------------------------

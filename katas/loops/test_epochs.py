@@ -22,14 +22,7 @@ WEIGHTED = "weight each batch's mean loss by its number of samples: sum(loss.ite
 FOUR_BEATS = "per batch: optimizer.zero_grad(), prediction = model(x), loss = loss_fn(prediction, y), loss.backward(), optimizer.step()"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """These models are tiny: a second math thread only waits on the first (on a busy machine, a
-    hundred times slower). Restored after the module."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny models: one math thread (conftest.py)
 
 
 def lopsided_error(prediction, target):

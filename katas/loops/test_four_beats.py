@@ -20,14 +20,7 @@ from katas._support.checks import check_close, check_equal, check_tensor, fail
 FOUR_BEATS = "optimizer.zero_grad(); loss = loss_fn(model(x), y); loss.backward(); optimizer.step(); return loss.item()"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """These models are tiny: a second math thread only waits on the first (on a busy machine, a
-    hundred times slower). Restored after the module."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny models: one math thread (conftest.py)
 
 
 def cubed_error(prediction, target):

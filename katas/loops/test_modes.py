@@ -19,14 +19,7 @@ EVAL = ("model.eval() (dropout off, BatchNorm's running statistics; it switches 
         "model.training by hand does not), torch.no_grad(), softmax over dim 1; then model.train(was_training)")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """These models are tiny: a second math thread only waits on the first (on a busy machine, a
-    hundred times slower). Restored after the module."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny models: one math thread (conftest.py)
 
 
 def make_model(sizes, seed, training, dtype, device):
