@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mutation testing of solutions/: which changes to a reference answer do the kata tests notice?
 
-    .venv/bin/python bench/mutation.py [KATA_OR_TOPIC ...] [--jobs N] [--min PERCENT] [--keep DIR]
+    .venv/bin/python bench/mutation.py [KATA_OR_TOPIC ...] [--jobs N] [--min PERCENT] [--head] [--keep DIR]
 
 (install the tool first: ``.venv/bin/pip install -c constraints.txt -e '.[mutation]'``)
 
@@ -63,7 +63,8 @@ IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", ".pytest
 PRELOAD_BASE = ("numpy", "hypothesis", "pytest", "katas._support.checks", "katas._support.strategies")
 PRELOAD_FRAMEWORK = {"torch": ("torch",), "tensorflow": ("tensorflow",), "keras": ("keras",)}
 # mutmut's exit codes (mutmut.stats.status_by_exit_code) folded into what this report counts.
-KILLED_CODES = {1, 3, 36, -24, 24, 152, 255, -11, -9}  # failed, pytest internal error, timeout, crash
+TIMEOUT_CODES = {36, -24, 24, 152, 255}  # past mutmut's CPU-time limit (15 x the tests' own time, x 2)
+KILLED_CODES = {1, 3, -11, -9} | TIMEOUT_CODES  # failed, pytest internal error, crash, timeout
 SURVIVED_CODES = {0}
 NO_TESTS_CODES = {5, 33}
 
@@ -75,6 +76,7 @@ class KataResult:
     killed: int = 0
     equivalent: int = 0
     other: int = 0  # not checked, interrupted, suspicious (should not happen)
+    timeouts: list[str] = field(default_factory=list)  # killed by the time limit only: descriptions
     # not listed: (description, mutant name, whether any test called the function)
     survivors: list[tuple[str, str, bool]] = field(default_factory=list)
 
@@ -108,13 +110,17 @@ def toml_list(values: list[str]) -> str:
     return "[" + ", ".join(json.dumps(value) for value in values) + "]"
 
 
-def make_sandbox(where: Path, katas: list[Kata]) -> None:
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, where / name, ignore=IGNORED)
-        else:
-            shutil.copy2(source, where / name)
+def make_sandbox(where: Path, katas: list[Kata], *, head: bool = False) -> None:
+    if head:  # the last commit, whatever is being edited in the working tree
+        archive = subprocess.run(["git", "archive", "HEAD", *COPIED], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    else:
+        for name in COPIED:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, where / name, ignore=IGNORED)
+            else:
+                shutil.copy2(source, where / name)
     pyproject = (where / "pyproject.toml").read_text()
     if "[tool.mutmut]" in pyproject:
         raise SystemExit("pyproject.toml has a [tool.mutmut] section: this script writes its own; remove it")
@@ -198,6 +204,8 @@ def collect(sandbox: Path, katas: list[Kata], equivalent: dict[str, dict[str, st
             result.mutants += 1
             if code in KILLED_CODES:
                 result.killed += 1
+                if code in TIMEOUT_CODES:
+                    result.timeouts.append(describe(sandbox, solution, mutant))
                 continue
             if code not in SURVIVED_CODES | NO_TESTS_CODES:
                 result.other += 1
@@ -225,6 +233,7 @@ def main() -> int:
     parser.add_argument("katas", nargs="*", help="katas (topic/name or name) or topics; default: every kata")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="mutants tested at once (default: the cores)")
     parser.add_argument("--min", type=float, default=90.0, help="lowest share killed or justified per kata (default 90)")
+    parser.add_argument("--head", action="store_true", help="test the last commit (git HEAD), not the working tree")
     parser.add_argument("--keep", type=Path, help="make the sandbox here and keep it (mutmut browse / show inside)")
     args = parser.parse_args()
 
@@ -240,11 +249,12 @@ def main() -> int:
     else:
         sandbox = Path(tempfile.mkdtemp(prefix="katas-mutation-"))
     try:
-        make_sandbox(sandbox, katas)
+        make_sandbox(sandbox, katas, head=args.head)
         env = {**os.environ, "CI": "true", "HYPOTHESIS_PROFILE": "ci", "OMP_NUM_THREADS": "1",
                "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("KATAS_SOLUTIONS", None)
-        print(f"mutmut over {len(katas)} kata(s), {args.jobs} at once, in {sandbox}", flush=True)
+        print(f"mutmut over {len(katas)} kata(s) of {'git HEAD' if args.head else 'the working tree'}, "
+              f"{args.jobs} at once, in {sandbox}", flush=True)
         log = sandbox / "mutmut.log"
         with log.open("w") as output:
             status = subprocess.run(command, cwd=sandbox, env=env, stdout=output, stderr=subprocess.STDOUT).returncode
@@ -274,6 +284,12 @@ def main() -> int:
     odd = sum(r.other for r in results)
     if odd:
         print(f"{odd} mutant(s) neither killed nor survived (not checked, interrupted or suspicious): see mutmut's log")
+
+    timeouts = [(r.kata.id, text) for r in results for text in r.timeouts]
+    if timeouts:
+        print(f"\nKilled by the time limit alone ({len(timeouts)}, counted as killed; a test failure would be clearer):")
+        for kata_id, text in timeouts:
+            print(f"  [{kata_id}] {text}")
 
     unlisted = [(r.kata.id, text, mutant) for r in results for text, mutant, _ in r.survivors]
     if unlisted:

@@ -32,7 +32,8 @@ def bench_mutation():
 
 def function_lines(solution: Path, qualified: str) -> list[str] | None:
     """The stripped source lines of ``name`` or ``Class.name`` in ``solution``, or None."""
-    tree = ast.parse(solution.read_text())
+    source = solution.read_text()
+    tree = ast.parse(source)
     *classes, name = qualified.split(".")
     scope = tree.body
     for cls in classes:
@@ -41,8 +42,8 @@ def function_lines(solution: Path, qualified: str) -> list[str] | None:
             return None
         scope = found[0].body
     for node in scope:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            return [line.strip() for line in ast.get_source_segment(solution.read_text(), node).splitlines()]
+        if isinstance(node, ast.FunctionDef) and node.name == name:  # whole lines: a comment after the last one too
+            return [line.strip() for line in source.splitlines()[node.lineno - 1:node.end_lineno]]
     return None
 
 
