@@ -138,7 +138,7 @@ def test_a_side_by_side_kata_runs_its_torch_half_without_tensorflow(sandbox):
         assert "needs TensorFlow, which is not installed in this environment (pip" not in run.output.split("half")[0]
 
 
-@needs("torch")
+@needs("torch", "tensorflow")  # torch is hidden below; TensorFlow must be here to run its half
 def test_a_side_by_side_kata_runs_its_tensorflow_half_without_torch(sandbox):
     hide = sandbox.root / "hide-torch"
     hide.mkdir()
