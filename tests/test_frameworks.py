@@ -126,6 +126,7 @@ def test_a_kata_without_its_framework_is_one_skip_with_the_reason(sandbox):
     assert " todo" in run.output and "1 skipped" in run.output, run.output  # accumulation still runs
 
 
+@needs("torch")  # TensorFlow is hidden below; torch must be here to run its half
 def test_a_side_by_side_kata_runs_its_torch_half_without_tensorflow(sandbox):
     """No whole-file skip: the PyTorch tests run (TODO on the stub, green on the solution) and each
     TensorFlow test skips with the reason."""
