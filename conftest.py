@@ -80,6 +80,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="project check: solutions pass, untouched stubs fail, every named mistake is rejected",
     )
     group.addoption(
+        "--no-mistakes",
+        action="store_true",
+        help="with --verify: leave the named mistakes out (solutions and alternatives must pass, stubs "
+        "fail); the tox envs of other versions use it to stay quick",
+    )
+    group.addoption(
         "--device",
         default=os.environ.get("KATAS_DEVICE", ""),
         help="comma-separated devices to test: cpu,cuda,mps (env: KATAS_DEVICE); default all, "
@@ -227,7 +233,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             metafunc.parametrize(name, devices, indirect=True, scope="session", ids=devices)
     kata = curriculum.for_test_file(metafunc.definition.path)
     if kata is not None and "kata" in metafunc.fixturenames and metafunc.config.getoption("verify"):
-        targets = [SOLUTION, STUB] + [MISTAKE + m.id for m in mistakes_of(kata)]
+        targets = [SOLUTION, STUB]
+        if not metafunc.config.getoption("no_mistakes"):
+            targets += [MISTAKE + m.id for m in mistakes_of(kata)]
         targets += [ALTERNATIVE + a.id for a in alternatives_of(kata)]
         metafunc.parametrize("kata", targets, indirect=True, scope="module", ids=targets)
 
