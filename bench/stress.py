@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Stress: the verification, run again and again with random Hypothesis seeds on a busy machine.
 
-Each run is ``pytest --verify -n 2 <paths>`` with the learner profile (``CI`` unset: random
+Each run is ``pytest --verify -n 2 --dist loadfile <paths>`` (what ``bootstrap.py verify`` runs) with the learner profile (``CI`` unset: random
 examples) and a fresh ``--hypothesis-seed``, while one busy process per core keeps the machine
 loaded. A failing run is printed with its seed and the tail of its output, so it can be replayed:
 ``pytest --verify -n 2 <paths> --hypothesis-seed=SEED``.
@@ -50,7 +50,7 @@ def main() -> int:
     try:
         for run in range(1, args.runs + 1):
             seed = random.SystemRandom().randrange(2**32)
-            command = [sys.executable, "-m", "pytest", "--verify", "-n", "2", "-q", "-p", "no:cacheprovider",
+            command = [sys.executable, "-m", "pytest", "--verify", "-n", "2", "--dist", "loadfile", "-q", "-p", "no:cacheprovider",
                        f"--hypothesis-seed={seed}", *args.paths]
             started = time.perf_counter()
             done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
