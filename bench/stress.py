@@ -59,6 +59,8 @@ def main() -> int:
             print(f"run {run:>3}: seed {seed:>10}  {durations[-1]:6.1f} s  {verdict}", flush=True)
             if done.returncode != 0:
                 failures.append((run, seed, (done.stdout + done.stderr)[-4000:]))
+                failed = [line for line in done.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+                print("\n".join(f"         {line[:160]}" for line in failed[:10]), flush=True)  # now, not only at the end
     finally:
         stop.set()
         for burner in burners:
