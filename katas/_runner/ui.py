@@ -196,8 +196,10 @@ class Session:
                 self.notice = "The reference solution opens once this kata is green."
             else:
                 self.render()
-                room = max(8, self.console.height - 14) if self.tty else None  # the header stays on screen
-                self.console.print(view.solution_diff(self.current, max_lines=room))
+                diff = view.solution_diff(self.current)
+                if self.tty:  # the header stays on screen: clipped like a long verdict
+                    diff = view.fit(self.console, diff, max(8, self.console.height - 14), f"katas solution {self.current.id}")
+                self.console.print(diff)
                 return True
         elif key == "x":
             self.mode = "reset?"

@@ -234,16 +234,11 @@ def solution_diff_text(kata: Kata) -> str:
                                         tofile=f"reference: {relative(kata.solution)} (with your docstrings)"))
 
 
-def solution_diff(kata: Kata, max_lines: int | None = None) -> Syntax | Text | Group:
-    """The diff, coloured; with ``max_lines``, clipped there with the command that shows it all."""
+def solution_diff(kata: Kata) -> Syntax | Text:
     diff = solution_diff_text(kata)
     if not diff:
         return Text("Your file is the reference solution, line for line.")
-    lines = diff.splitlines(keepends=True)
-    if max_lines is None or len(lines) <= max_lines:
-        return Syntax(diff, "diff", theme="ansi_dark", background_color="default")
-    rest = Text(f"... ({len(lines) - max_lines} more lines: run `katas solution {kata.id}` for all of them)", style="dim")
-    return Group(Syntax("".join(lines[:max_lines]), "diff", theme="ansi_dark", background_color="default"), rest)
+    return Syntax(diff, "diff", theme="ansi_dark", background_color="default")
 
 
 def next_hint(progress: Progress, kata: Kata) -> str:

@@ -100,8 +100,7 @@ def require(module: str) -> None:
     if not frameworks.installed(module):
         import pytest
 
-        raise pytest.skip.Exception(f"needs {frameworks.NAMES[module]}, which is not installed in this environment "
-                                    f"(pip install -e '{frameworks.INSTALL[module]}')")
+        raise pytest.skip.Exception(frameworks.half_reason(None, module))
 
 
 def to_torch(array: np.ndarray, device: str = "cpu", *, requires_grad: bool = False) -> Any:
