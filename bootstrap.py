@@ -29,8 +29,8 @@ CHOICE = VENV / ".tensor-katas-frameworks"
 # they are. Katas needing a framework left out are shown as not runnable here.
 EXTRAS = {
     "all": ("all", "torch, TensorFlow and Keras"),
-    "torch": ("torch,keras", "torch and Keras on torch, no TensorFlow"),
-    "tensorflow": ("tensorflow", "TensorFlow and Keras, no torch"),
+    "torch": ("torch,keras,onnx", "torch and Keras on torch, no TensorFlow"),
+    "tensorflow": ("tensorflow,litert", "TensorFlow and Keras, no torch"),
 }
 INPUTS = ("constraints.txt", "pyproject.toml")
 TESTED_PYTHON = (3, 11)

@@ -60,13 +60,15 @@ def build(path: Path = ARCHIVE) -> None:
     if worked:
         raise SystemExit("not rebuilding the archive: these files are not untouched stubs (a learner's work?)\n  "
                          + "\n  ".join(worked) + "\nRebuild it from a clean checkout of the project.")
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    temporary = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for kata in katas:
             for tests in (False, True):
                 info = zipfile.ZipInfo(member(kata, tests), date_time=_EPOCH)
                 info.external_attr = 0o644 << 16
                 source = kata.tests if tests else kata.stub
                 archive.writestr(info, source.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+    os.replace(temporary, path)  # whole or not at all: a reader never sees half an archive
     _contents.cache_clear()
 
 

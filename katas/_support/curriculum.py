@@ -19,7 +19,8 @@ else:  # pragma: no cover - Python 3.10
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = ROOT / "katas" / "curriculum.toml"
-FRAMEWORKS = frozenset({"torch", "tensorflow", "keras"})
+#: What a manifest entry's ``frameworks`` may name: the frameworks, and the runtimes a deploy kata needs.
+FRAMEWORKS = frozenset({"torch", "tensorflow", "keras", "onnx", "onnxscript", "onnxruntime", "ai_edge_litert"})
 
 
 @dataclass(frozen=True)

@@ -34,18 +34,21 @@ if TYPE_CHECKING:
     from katas._support.curriculum import Kata
 
 #: What a learner reads for each module name.
-NAMES = {"torch": "PyTorch", "tensorflow": "TensorFlow", "keras": "Keras", "jax": "JAX"}
+NAMES = {"torch": "PyTorch", "tensorflow": "TensorFlow", "keras": "Keras", "jax": "JAX", "onnx": "ONNX",
+         "onnxscript": "ONNX Script", "onnxruntime": "ONNX Runtime", "ai_edge_litert": "LiteRT"}
 #: The distributions that provide each module, first match wins (tensorflow-cpu on Linux).
 DISTRIBUTIONS = {
     "torch": ("torch",),
     "tensorflow": ("tensorflow-cpu", "tensorflow", "tensorflow-macos", "tf-nightly"),
     "keras": ("keras",),
     "jax": ("jax",),
+    "ai_edge_litert": ("ai-edge-litert",),
 }
 #: The Keras backends, in the order one is chosen when none is configured.
 KERAS_BACKENDS = ("tensorflow", "torch", "jax")
 #: What to install for each framework (extras of this project, see pyproject.toml).
-INSTALL = {"torch": ".[torch]", "tensorflow": ".[tensorflow]", "keras": ".[keras]", "jax": "jax"}
+INSTALL = {"torch": ".[torch]", "tensorflow": ".[tensorflow]", "keras": ".[keras]", "jax": "jax", "onnx": ".[onnx]",
+           "onnxscript": ".[onnx]", "onnxruntime": ".[onnx]", "ai_edge_litert": ".[litert]"}
 
 
 @functools.cache
