@@ -94,8 +94,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--kata-timeout",
         type=float,
-        default=float(os.environ.get("KATAS_TIMEOUT", "60")),
-        help="seconds one test may run before it fails as a likely endless loop (0: no limit)",
+        default=float(os.environ["KATAS_TIMEOUT"]) if os.environ.get("KATAS_TIMEOUT") else None,
+        help="seconds one test may run before it fails as a likely endless loop (0: no limit; env: "
+        "KATAS_TIMEOUT); default: the kata's time budget in katas/curriculum.toml (3x its solution's "
+        "slowest test plus a margin), 60 s for other tests",
     )
 
 
@@ -386,16 +388,31 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return None
 
 
+def _time_limit(item: pytest.Item) -> float:
+    """Seconds ``item`` may run: its kata_timeout marker, else --kata-timeout, else its kata's budget."""
+    if marker := item.get_closest_marker("kata_timeout"):
+        return marker.args[0]
+    chosen = item.config.getoption("kata_timeout")
+    kata = curriculum.for_test_file(Path(str(item.path)))
+    return kata.time_limit(chosen) if kata else chosen if chosen is not None else curriculum.DEFAULT_TIME_LIMIT
+
+
+def _budget_used(item: pytest.Item) -> bool:
+    """Whether ``item``'s limit is its kata's budget (nothing on the command line or a marker chose one)."""
+    kata = curriculum.for_test_file(Path(str(item.path)))
+    return (item.get_closest_marker("kata_timeout") is None and item.config.getoption("kata_timeout") is None
+            and kata is not None and bool(kata.budget))
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Any:
-    """Fail a test that runs longer than --kata-timeout, with KataTimeout.
+    """Fail a test that runs longer than its time limit (see _time_limit), with KataTimeout.
 
     KataTimeout is a BaseException so that Hypothesis does not catch it and re-run the hanging
     code while shrinking (pytest-timeout's signal method raises pytest's Failed, which Hypothesis
     treats as a test failure and retries with no timer left).
     """
-    marker = item.get_closest_marker("kata_timeout")
-    seconds = marker.args[0] if marker else item.config.getoption("kata_timeout")
+    seconds = _time_limit(item)
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return (yield)
 
@@ -453,8 +470,9 @@ def _kata_message(error: BaseException, item: pytest.Item) -> tuple[str, str | N
     if isinstance(error, KataTimeout) and error.args[1:] == ("again",):
         return f"TIMEOUT not run: an earlier test of this kata did not finish within {error.args[0]:g} s", None
     if isinstance(error, KataTimeout):
+        budget = " (this kata's time budget: 3x what its reference solution needs)" if _budget_used(item) else ""
         return (
-            f"TIMEOUT {item.name} did not finish within {error.args[0]:g} s: look for an endless loop "
+            f"TIMEOUT {item.name} did not finish within {error.args[0]:g} s{budget}: look for an endless loop "
             f"(a while loop whose condition never changes?) or raise {os.environ.get('KATAS_TIMEOUT_OPTION', '--kata-timeout')}",
             None,
         )

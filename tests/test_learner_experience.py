@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -154,6 +155,23 @@ def test_an_endless_loop_costs_one_timeout_per_kata_not_one_per_test(sandbox):
     timeouts = [line for line in run.output.splitlines() if line.startswith("TIMEOUT test_")]
     assert len(timeouts) == 1, run.output  # the first test only; the others are not run
     assert "TIMEOUT not run: an earlier test of this kata did not finish within 2 s" in run.output
+
+
+def test_an_endless_loop_in_a_quick_kata_stops_at_its_budget_not_after_a_minute(sandbox):
+    """No --kata-timeout: the kata's budget from the manifest (3x its solution's slowest test plus a
+    margin) stops the loop, and the message says where the limit came from and how to raise it."""
+    kata = curriculum.by_id()["tensors/reductions"]
+    assert kata.budget is not None and kata.budget <= 20, "a quick kata's budget is well under a minute"
+    source = sandbox.root.joinpath("solutions/tensors/reductions.py").read_text()
+    sandbox.write("katas/tensors/reductions.py", source.replace("def column_means(", "def _unused(")
+                  + "\n\ndef column_means(x):\n    while True:\n        pass\n")
+    started = time.perf_counter()
+    run = sandbox.pytest("katas/tensors/test_reductions.py", "-rA")  # the learner's env: no KATAS_TIMEOUT
+    timeouts = [line for line in run.output.splitlines() if line.startswith("TIMEOUT test_")]
+    assert len(timeouts) == 1, run.output
+    assert f"did not finish within {kata.budget:g} s (this kata's time budget" in timeouts[0], run.output
+    assert "--kata-timeout" in timeouts[0]
+    assert time.perf_counter() - started < kata.budget + 45, "the loop is stopped once, at the budget"
 
 
 def test_a_debugger_session_is_never_stopped_by_the_timeout(sandbox):

@@ -261,8 +261,10 @@ def _common(defaults: bool) -> argparse.ArgumentParser:
                         help="check solutions/ instead of your stubs; progress is not saved (env: KATAS_SOLUTIONS=1)")
     common.add_argument("--device", default=default(os.environ.get("KATAS_DEVICE", "")),
                         help="devices to test, as in pytest: cpu,cuda,mps (default: all, absent ones skipped)")
-    common.add_argument("--timeout", type=float, default=default(float(os.environ.get("KATAS_TIMEOUT", "60"))),
-                        help="seconds one check may run before it is stopped (default 60)")
+    chosen = float(os.environ["KATAS_TIMEOUT"]) if os.environ.get("KATAS_TIMEOUT") else None
+    common.add_argument("--timeout", type=float, default=default(chosen),
+                        help="seconds one test may run before it is stopped as a likely endless loop "
+                        "(env: KATAS_TIMEOUT; default: the kata's time budget, 3x what its solution needs)")
     common.add_argument("--plain", action="store_true", default=default(False),
                         help="plain text: no colours, no screen clearing")
     return common

@@ -28,7 +28,7 @@ LEGEND_RED = "keys: [b]h[/] hint · [b]l[/] list · [b]r[/] re-run · [b]x[/] re
 
 
 class Session:
-    def __init__(self, *, console: Any, start: Kata | None, solutions: bool, device: str, timeout: float,
+    def __init__(self, *, console: Any, start: Kata | None, solutions: bool, device: str, timeout: float | None,
                  watch: str, plain: bool) -> None:
         self.console = console
         self.solutions, self.device, self.timeout, self.watch_mode = solutions, device, timeout, watch

@@ -59,10 +59,13 @@ BASE_IMPORTS = ("pytest", "hypothesis", "hypothesis.extra.numpy", "numpy", "kata
 
 
 def pytest_args(kata: curriculum.Kata, *, solutions: bool = False, device: str = "",
-                timeout: float = 60, results_file: Path | None = None) -> list[str]:
-    """The pytest command line of one kata check, the same for a warm and a cold run."""
+                timeout: float | None = None, results_file: Path | None = None) -> list[str]:
+    """The pytest command line of one kata check, the same for a warm and a cold run. Without a
+    ``timeout`` each test gets the kata's budget from the manifest."""
     args = [str(kata.tests.relative_to(ROOT)), "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
-            "-p", "katas._runner.results", f"--kata-timeout={timeout:g}"]
+            "-p", "katas._runner.results"]
+    if timeout is not None:
+        args.append(f"--kata-timeout={timeout:g}")
     if solutions:
         args.append("--solutions")
     if device:
@@ -72,7 +75,7 @@ def pytest_args(kata: curriculum.Kata, *, solutions: bool = False, device: str =
     return args
 
 
-def cold_check(kata: curriculum.Kata, *, solutions: bool = False, device: str = "", timeout: float = 60,
+def cold_check(kata: curriculum.Kata, *, solutions: bool = False, device: str = "", timeout: float | None = None,
                python: str = sys.executable) -> results.KataResult:
     """Run one kata's tests in a fresh ``python -m pytest`` (what a learner's own pytest does)."""
     with tempfile.TemporaryDirectory(prefix="katas-cold-") as scratch:
@@ -333,11 +336,11 @@ class WarmChecker:
         self._send(op="load", frameworks=sorted(set(frameworks)))
 
     def check(self, kata: curriculum.Kata, *, solutions: bool = False, device: str = "",
-              timeout: float = 60) -> int:
+              timeout: float | None = None) -> int:
         """Queue a check of ``kata``; its result arrives as a ``result`` event with this id."""
         request_id = next(self._ids)
         args = pytest_args(kata, solutions=solutions, device=device, timeout=timeout)
-        self._send(op="check", id=request_id, kata=kata.id, args=args, timeout=timeout + 2)
+        self._send(op="check", id=request_id, kata=kata.id, args=args, timeout=kata.time_limit(timeout) + 2)
         return request_id
 
     def cancel(self, request_id: int) -> None:
@@ -355,7 +358,7 @@ class WarmChecker:
         self._log.close()
 
 
-def check_many(katas: list[curriculum.Kata], *, solutions: bool = False, device: str = "", timeout: float = 60,
+def check_many(katas: list[curriculum.Kata], *, solutions: bool = False, device: str = "", timeout: float | None = None,
                jobs: int | None = None, on_result: Callable[[results.KataResult], None] | None = None,
                ) -> list[results.KataResult]:
     """Check several katas in parallel on one warm server; results in the order of ``katas``."""

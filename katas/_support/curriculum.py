@@ -20,6 +20,9 @@ else:  # pragma: no cover - Python 3.10
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = ROOT / "katas" / "curriculum.toml"
 #: What a manifest entry's ``frameworks`` may name: the frameworks, and the runtimes a deploy kata needs.
+#: Seconds a test may run when neither the command line nor the manifest says otherwise.
+DEFAULT_TIME_LIMIT = 60.0
+#: What a manifest entry's ``frameworks`` may name: the frameworks, and the runtimes a deploy kata needs.
 FRAMEWORKS = frozenset({"torch", "tensorflow", "keras", "onnx", "onnxscript", "onnxruntime", "ai_edge_litert"})
 
 
@@ -34,6 +37,7 @@ class Kata:
     objective: str
     hints: tuple[str, ...]
     keras_backends: tuple[str, ...] = ()  # the Keras backends it runs on; empty: any
+    budget: float | None = None  # seconds one of its tests may run by default (bench/budgets.py)
 
     @property
     def id(self) -> str:
@@ -58,6 +62,13 @@ class Kata:
     @property
     def alternatives(self) -> Path:
         return ROOT / "alternatives" / self.topic / f"{self.name}.py"
+
+    def time_limit(self, chosen: float | None = None) -> float:
+        """Seconds one test of this kata may run: ``chosen`` (an explicit --kata-timeout or
+        --timeout) if given, else the kata's budget, else the project-wide 60 s."""
+        if chosen is not None:
+            return chosen
+        return self.budget if self.budget else DEFAULT_TIME_LIMIT
 
     def hint_for(self, function: str) -> str:
         """The hint shown next to a TODO of ``function``: the first hint, except for the
@@ -88,6 +99,7 @@ def load(path: Path = MANIFEST) -> tuple[Kata, ...]:
             objective=entry["objective"],
             hints=tuple(entry["hints"]),
             keras_backends=tuple(entry.get("keras_backends", ())),
+            budget=entry.get("budget"),
         )
         for entry in data["kata"]
     )

@@ -1,6 +1,55 @@
-"""Kata deploy/saved_model: (placeholder, being written)."""
+"""Kata deploy/saved_model: write a Keras model as a SavedModel, serve it without the model's code.
+
+A ``.keras`` file describes a model by its Python classes: loading it needs the code that built
+the model (a custom layer's class, for one). A SavedModel is TensorFlow's own format: a folder
+(``saved_model.pb`` and ``variables/``) that holds the computation as TensorFlow graphs, the
+weights, and *signatures*: named entry points with typed inputs and outputs. TF Serving, and
+anyone else, loads it with ``tf.saved_model.load`` and calls a signature; no class of the model
+is needed. By convention the signature a server calls is named ``"serving_default"``.
+Keras 3 writes one with ``model.export(path, format="tf_saved_model")``; ``tf.saved_model.save``
+works too. Needs TensorFlow (Keras on its TensorFlow backend).
+"""
+
+from pathlib import Path
+
+import keras
+import numpy as np
+import tensorflow as tf
 
 
-def placeholder() -> None:
-    """Placeholder."""
-    raise NotImplementedError("placeholder(): not implemented yet (kata deploy/saved_model)")
+def export_serving(model: keras.Model, path: str | Path) -> None:
+    """Write ``model`` (built, with one input of shape ``(features,)`` and one output of shape
+    ``(outputs,)``) as a SavedModel in the folder ``path`` (a ``str`` or a ``pathlib.Path``; the
+    folder does not exist yet). Its signature ``"serving_default"`` takes one float32 tensor of
+    shape ``(None, features)``: the batch dimension is ``None``, so any batch size is served.
+    It runs the model in inference mode (dropout off, as ``model.predict``) and returns one
+    output. Input and output names are yours to choose (Keras picks some).
+    The model may contain custom layers: the test's model has one, and a Dropout.
+
+    >>> export_serving(model, "served")
+    >>> tf.saved_model.load("served").signatures["serving_default"].structured_input_signature
+    ((), {'keras_tensor': TensorSpec(shape=(None, 4), dtype=tf.float32, name='keras_tensor')})
+    """
+    raise NotImplementedError("export_serving(): not implemented yet (kata deploy/saved_model)")
+
+
+def serve(path: str | Path, x: np.ndarray) -> np.ndarray:
+    """The predictions for ``x`` (a float32 array of shape ``(batch, features)``, any batch size
+    from 1) of the SavedModel in the folder ``path`` (a ``str`` or a ``pathlib.Path``), as a
+    float32 ``np.ndarray`` of shape ``(batch, outputs)`` (not a tensor, not a dict).
+
+    Load the folder with TensorFlow (``tf.saved_model.load``), not with Keras' ``load_model``:
+    ``serve`` must work in a fresh Python process where the model's code (its custom layer
+    class) cannot be imported. Call the ``"serving_default"`` signature, which returns a dict
+    with one entry, and return that entry's values. ``serve`` must work for any SavedModel with
+    such a signature, whoever wrote it: the names of its input and output are not always the
+    ones Keras picks, and the folder may hold other signatures and no Keras endpoint. For a
+    SavedModel written by ``export_serving(model, path)`` the result equals
+    ``model.predict(x)`` (``model(x, training=False)``) within 1e-6 (``np.isclose`` with
+    ``rtol=atol=1e-6``).
+
+    >>> serve("served", np.ones((2, 4), "float32"))
+    array([[ 0.31, -1.2 ,  0.05],
+           [ 0.31, -1.2 ,  0.05]], dtype=float32)
+    """
+    raise NotImplementedError("serve(): not implemented yet (kata deploy/saved_model)")
