@@ -282,7 +282,7 @@ def unavailable(kata: Kata) -> str | None:
     if lacks is None:
         return None
     if missing := _missing(kata):
-        install = " ".join(INSTALL[name] for name in missing)
+        install = " ".join(dict.fromkeys(INSTALL[name] for name in missing))  # onnx's three runtimes: one extra
         verb = "is" if len(missing) == 1 else "are"
         return f"{kata.id} needs {lacks}, which {verb} not installed in this environment (pip install -e '{install}')"
     backend, source = keras_backend()

@@ -105,12 +105,13 @@ class KataTodo(BaseException):
 
 
 def stub_location(error: BaseException) -> tuple[str, int, str] | None:
-    """(path relative to the repo, line, function) of the innermost frame of ``error`` that is
-    in a kata stub file, or None."""
-    for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        path = Path(frame.filename)
-        if curriculum.for_source_file(path) is not None:
-            return path.resolve().relative_to(ROOT).as_posix(), frame.lineno or 0, frame.name
+    """(path relative to the repo, line, function) where a kata stub itself raised ``error`` (its
+    innermost frame is in a stub file), or None. A NotImplementedError that the learner's code
+    ran into elsewhere (a framework method that is not implemented) is the learner's error, not
+    an untouched stub."""
+    frames = traceback.extract_tb(error.__traceback__)
+    if frames and curriculum.for_source_file(path := Path(frames[-1].filename)) is not None:
+        return path.resolve().relative_to(ROOT).as_posix(), frames[-1].lineno or 0, frames[-1].name
     return None
 
 

@@ -25,12 +25,12 @@ def to_onnx(model: nn.Module, example: torch.Tensor, path: str | Path) -> None:
     ``example`` is one float32 input of that shape (1 row or more) to trace the model with.
 
     The file computes what ``model.eval()`` computes (dropout off, batch norm with its running
-    statistics) within float32 rounding (rtol=1e-4, atol=1e-5), and ``onnx.checker.check_model``
-    accepts it. Either exporter will do: ``dynamo=True`` (the default since torch 2.9) with
-    ``dynamic_shapes``, or the older TorchScript one (``dynamo=False``) with ``dynamic_axes``. Any
-    input name. ``model`` is left as it was: in the mode (train or eval) it was in, with the same
-    parameters and buffers (no forward pass in train mode, which moves batch norm's running
-    statistics).
+    statistics), in float32, within float32 rounding (rtol=1e-4, atol=1e-5), and
+    ``onnx.checker.check_model`` accepts it. Either exporter will do: ``dynamo=True`` (the default
+    since torch 2.9) with ``dynamic_shapes``, or the older TorchScript one (``dynamo=False``) with
+    ``dynamic_axes``. Any input name. ``model`` is left as it was: in the mode (train or eval) it
+    was in, with the same parameters and buffers (no forward pass in train mode, which moves batch
+    norm's running statistics).
 
     >>> to_onnx(nn.Sequential(nn.Linear(4, 2), nn.Dropout(0.5)), torch.randn(3, 4), "model.onnx")
     >>> onnxruntime.InferenceSession("model.onnx").get_inputs()[0].shape

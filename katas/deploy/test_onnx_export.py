@@ -45,6 +45,7 @@ def exporter_quiet():
     for logger, level in zip(loggers, levels):
         logger.setLevel(level)
 
+
 RTOL, ATOL = 1e-4, 1e-5
 EXPORT = ("model.eval(), then torch.onnx.export(model, (example,), path, dynamic_shapes=({0: torch.export.Dim("
           "'batch')},), dynamo=True), then model.train(was_training)")
@@ -172,8 +173,8 @@ def hand_built_file(path, input_name, features, outputs, seed):
         "hand_built", [helper.make_tensor_value_info(input_name, TensorProto.FLOAT, ["N", features])],
         [helper.make_tensor_value_info("score", TensorProto.FLOAT, ["N", outputs])],
         [numpy_helper.from_array(w, "W"), numpy_helper.from_array(b, "B")])
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)],
-                              ir_version=8)
+    opsets = [helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)]
+    model = helper.make_model(graph, opset_imports=opsets, ir_version=8)
     onnx.save(model, str(path))
     return lambda x: np.tanh(0.5 * x.astype("float32").astype("float64") @ w + b)
 
@@ -220,21 +221,21 @@ def test_onnx_predict_runs_any_onnx_file_with_onnx_runtime(kata, sizes, dtype, i
     check_is_array(got, call)
     check_equal(got.dtype.name, "float32", call=call, what="dtype",
                 misconception="return the array ONNX Runtime gives, float32: no .astype(np.float64)")
-    check_equal(got.shape, (n, outputs), call=call, what="shape", misconception="the first output, one row per row of x")
+    check_equal(got.shape, (n, outputs), call=call, what="shape",
+                misconception="the first output, one row per row of x")
     check_values(got, expected, call=call, rtol=RTOL, atol=ATOL,
                  misconception=f"run the file as it is, on x as float32: {PREDICT}")
 
 
 def test_onnx_predict_runs_what_to_onnx_wrote(kata):
-    model = build(4, 5, 3, seed=2)
+    model, x = build(4, 5, 3, seed=2), rows(7, 4, seed=3)
     with torch.no_grad():
-        x = rows(7, 4, seed=3)
         expected = copy.deepcopy(model).eval()(torch.from_numpy(x)).numpy()
+    call = "onnx_predict('net.onnx', float32 x of shape (7, 4)) after to_onnx(model in train mode, example of " \
+           "shape (2, 4), 'net.onnx')"
     with tempfile.TemporaryDirectory(prefix="kata-onnx-") as folder:
-        path = str(Path(folder) / "net.onnx")
-        kata.to_onnx(model, torch.from_numpy(rows(2, 4, seed=4)), path)
-        call = "onnx_predict('net.onnx', float32 x of shape (7, 4)) after to_onnx(model in train mode, example of " \
-               "shape (2, 4), 'net.onnx')"
+        path = str(Path(folder) / "net.onnx")  # a str this time
+        exported(kata, model, torch.from_numpy(rows(2, 4, seed=4)), path, call, training=True)
         got = predicted(kata, path, x, call)
     check_is_array(got, call)
     check_equal(got.dtype.name, "float32", call=call, what="dtype", misconception="return the float32 array as it is")

@@ -88,11 +88,31 @@ def check_bytes(got, call: str) -> None:
         fail(call, "file identifier (bytes 4 to 8)", "b'TFL3', a TF Lite flatbuffer", repr(got[4:8]), CONVERT)
 
 
-def check_unchanged(model: keras.Model, before: list, call: str) -> None:
+def check_unchanged(model: keras.Model, before: tuple[list, dict], call: str) -> None:
+    weights, config = before
     after = model.get_weights()
-    if len(after) != len(before) or not all(np.array_equal(a, b) for a, b in zip(after, before)):
+    if len(after) != len(weights) or not all(np.array_equal(a, b) for a, b in zip(after, weights)):
         fail(call, "model after the call", "model's weights as they were", "weights changed",
              "convert the model as it is; quantization happens in the flatbuffer, never in the Keras model")
+    changed = [f"{a['config'].get('name')!r}" for a, b in zip(model.get_config()["layers"], config["layers"]) if a != b]
+    if changed:
+        fail(call, "model after the call", "model.get_config() as it was (same layer settings)",
+             f"settings of layer {', '.join(changed)} changed",
+             "leave the caller's model alone: the converter already traces it in inference mode (Dropout off), "
+             "so set no layer attribute (no Dropout.rate = 0, no trainable = False)")
+
+
+def state(model: keras.Model) -> tuple[list, dict]:
+    """What check_unchanged compares: the weights and the config."""
+    return model.get_weights(), model.get_config()
+
+
+def check_open_batch(ends: list, n_in: int, call: str) -> None:
+    signature = [int(s) for s in ends[0]["shape_signature"]]
+    if signature != [-1, n_in]:
+        fail(call, "input's shape_signature", f"[-1, {n_in}] (any batch, as in the model)", str(signature),
+             "leave the batch open: convert the Keras model (from_keras_model), or a tf.function whose "
+             f"input_signature is tf.TensorSpec([None, {n_in}]), not a fixed batch of 1")
 
 
 @st.composite
@@ -114,12 +134,13 @@ def uniform(shape: tuple[int, int], seed: int) -> np.ndarray:
 def test_float_flatbuffer_predicts_like_keras(kata, case, explicit):
     n_in, n_out, seed, x = case
     model = build(n_in, n_out, seed)
-    before = model.get_weights()
+    before = state(model)
     call = f"to_tflite({shown(n_in, n_out)}{', quantize=False' if explicit else ''})"
     got = kata.to_tflite(model, quantize=False) if explicit else kata.to_tflite(model)
     check_bytes(got, call)
     check_unchanged(model, before, call)
-    details, _, _ = tensors(got, call)
+    details, ends, _ = tensors(got, call)
+    check_open_batch(ends, n_in, call)
     narrow = sorted({t["dtype"].__name__ for t in details.values()} & {"int8", "uint8", "int16", "float16"})
     if narrow:
         fail(call, "tensor dtypes", "float32 weights and activations (no quantization)", f"{', '.join(narrow)} "
@@ -141,12 +162,13 @@ def test_float_flatbuffer_predicts_like_keras(kata, case, explicit):
 def test_quantized_flatbuffer_is_dynamic_range_smaller_and_close(kata, case):
     n_in, n_out, seed, x = case
     model = build(n_in, n_out, seed)
-    before = model.get_weights()
+    before = state(model)
     call = f"to_tflite({shown(n_in, n_out)}, quantize=True)"
     got = kata.to_tflite(model, quantize=True)
     check_bytes(got, call)
     check_unchanged(model, before, call)
     details, ends, computed = tensors(got, call)
+    check_open_batch(ends, n_in, call)
     for end in ends:
         if end["dtype"] is not np.float32:
             fail(call, f"dtype of the flatbuffer's {end['name']!r} (input or output)", "float32",
@@ -186,14 +208,19 @@ def predict(kata, flavour: str, x: np.ndarray):
     n_in, n_out, seed, quantize = FLATBUFFERS[flavour]
     flat = own_flatbuffer(n_in, n_out, seed, quantize)
     call = f"tflite_predict(<{flavour} flatbuffer of {shown(n_in, n_out)}>, x of shape {x.shape})"
+    given = x.copy()
     try:
-        return kata.tflite_predict(flat, x.copy()), run(flat, x), call
+        got = kata.tflite_predict(flat, given)
     except (ValueError, RuntimeError) as error:
         view = "reference to internal data" in str(error)  # an earlier result still views an interpreter's memory
         fail(call, "behaviour", f"the interpreter's output of shape ({x.shape[0]}, {n_out})",
              f"{type(error).__name__}: {str(error).splitlines()[0][:160]}",
              VIEW if view else "the interpreter is allocated for a batch of 1: " + RESIZE + "; an interpreter of "
              "the bytes you are given (model_content=model_bytes), none kept from another call's flatbuffer")
+    if not np.array_equal(given, x):
+        fail(call, "x after the call", "x as it was", "x changed",
+             "leave the caller's x alone: set_tensor copies it into the interpreter; work on a copy if needed")
+    return got, run(flat, x), call
 
 
 def check_prediction(got, expected: np.ndarray, call: str) -> None:

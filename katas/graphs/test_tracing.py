@@ -100,12 +100,23 @@ def _quiet(call):
 # --- trace --------------------------------------------------------------------------------------
 
 
-def _traced(kata, x, call):
-    """kata.trace(Branchy(), x), its type checked; and the warnings that reached the caller."""
+class Announcing(Branchy):
+    """Branchy that gives a UserWarning of its own each time forward runs."""
+
+    def forward(self, x):
+        warnings.warn("Announcing: forward ran", UserWarning, stacklevel=2)
+        return super().forward(x)
+
+    def __repr__(self) -> str:
+        return "Announcing()"
+
+
+def _traced(kata, x, call, model=None):
+    """kata.trace(model or Branchy(), x), its type checked; and the warnings that reached the caller."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         filters = list(warnings.filters)
-        traced = kata.trace(Branchy(), x)
+        traced = kata.trace(Branchy() if model is None else model, x)
         changed = list(warnings.filters) != filters
     if not isinstance(traced, torch.jit.ScriptModule):
         fail(call, "type", "a torch.jit.ScriptModule (what torch.jit.trace returns)", kind(traced),
@@ -137,14 +148,19 @@ def test_trace_keeps_the_branch_taken_while_tracing(kata, x):
 
 def test_trace_silences_the_deprecation_but_not_the_tracer_warning(kata):
     x = torch.tensor([1.0, 2.0])
-    call = "trace(Branchy(), tensor([1., 2.]))"
-    _, caught, changed = _traced(kata, x, call)
+    call = "trace(Announcing(), tensor([1., 2.]))  # Branchy whose forward also warns UserWarning('Announcing: ...')"
+    _, caught, changed = _traced(kata, x, call, Announcing())
     seen = [f"{w.category.__name__}: {str(w.message)[:70]}" for w in caught]
     if not any(issubclass(w.category, torch.jit.TracerWarning) for w in caught):
         fail(call, "warnings", "a torch.jit.TracerWarning ('Converting a tensor to a Python boolean might cause the "
              "trace to be incorrect') reaching the caller", seen or "no warning at all",
              "silence only the DeprecationWarnings: warnings.filterwarnings('ignore', category=DeprecationWarning) "
-             "inside a `with warnings.catch_warnings():`; the TracerWarning is the only sign the trace froze a branch")
+             "inside a `with warnings.catch_warnings():`; the TracerWarning is the only sign the trace froze a branch "
+             "(re-emitted, it must keep its category: warnings.warn(str(w.message)) makes it a UserWarning)")
+    if not any(w.category is UserWarning and str(w.message).startswith("Announcing") for w in caught):
+        fail(call, "warnings", "the model's own UserWarning('Announcing: forward ran') reaching the caller",
+             seen or "no warning at all",
+             "silence only the DeprecationWarnings; every other warning, the model's own included, goes through")
     deprecations = [text for w, text in zip(caught, seen)
                     if issubclass(w.category, DeprecationWarning) and "torch.jit" in str(w.message)]
     if deprecations:
@@ -190,6 +206,12 @@ def test_export_or_none_exports_a_branch_free_model(kata, n, n_in, seed):
         fail(call, "type", "a torch.export.ExportedProgram", kind(program),
              "return torch.export.export(model, (example,)) itself (not its .module(), a trace or the model); "
              "a branch-free model is never refused")
+    inputs = {node.name: node for node in program.graph.nodes if node.op == "placeholder"}
+    shape = inputs[program.graph_signature.user_inputs[0]].meta["val"].shape
+    if not all(isinstance(size, int) for size in shape) or tuple(shape) != tuple(x.shape):
+        fail(call, "input shape of the program", f"{tuple(x.shape)}, fixed (export's default: static shapes)",
+             str(tuple(shape)), "export with the default options: torch.export.export(model, (example,)), "
+             "no dynamic_shapes (Dim.AUTO, Dim(...)) and no strict=True")
     with torch.no_grad():
         for name, value in (("example", x), ("another input of example's shape", other)):
             check_tensor(program.module()(value), model(value), framework="torch", call=f"{call}.module()({name})",
@@ -268,7 +290,16 @@ class WrongShape(nn.Module):
         return "WrongShape()  # nn.Linear(5, 2) on 3 features"
 
 
-@pytest.mark.parametrize("model", [OwnError(), WrongShape()], ids=lambda model: type(model).__name__)
+class OwnDataDependentError(nn.Module):
+    def forward(self, x):
+        raise ValueError("data-dependent widths are not allowed")
+
+    def __repr__(self) -> str:
+        return "OwnDataDependentError()  # raises ValueError('data-dependent widths are not allowed')"
+
+
+@pytest.mark.parametrize("model", [OwnError(), WrongShape(), OwnDataDependentError()],
+                         ids=lambda model: type(model).__name__)
 def test_export_or_none_lets_other_errors_through(kata, model):
     x = torch.ones(2, 3)
     call = f"export_or_none({model!r}, torch.ones(2, 3))"
@@ -287,11 +318,13 @@ def test_export_or_none_lets_other_errors_through(kata, model):
         if type(error) is not type(expected) or str(error).splitlines()[0] != str(expected).splitlines()[0]:
             fail(call, "error", wanted + " (the same error torch.export raised, unchanged)",
                  f"{type(error).__name__}: {str(error).splitlines()[0][:100]}",
-                 "let every error but the data-dependent refusal through as it is (no new exception around it)")
+                 "let every error but the data-dependent refusal through as it is (no new exception around it), and "
+                 "export with the default options (strict=True raises other errors)")
     else:
         fail(call, "error", wanted + " (the same error torch.export raised)",
              f"nothing raised; returned {'None' if got is None else kind(got)}",
-             REFUSAL + ": `except Exception` or `except RuntimeError` also swallows the model's own errors")
+             REFUSAL + ": `except Exception` or `except RuntimeError` also swallows the model's own errors, and only a "
+             "RuntimeError may be caught by its words (this ValueError is the model's own)")
 
 
 # --- SignBranch ----------------------------------------------------------------------------------
@@ -304,13 +337,19 @@ def test_export_or_none_lets_other_errors_through(kata, model):
 @example(x=PINS[4])  # a negative sum with a positive first element
 @example(x=PINS[1])  # a single element
 @example(x=PINS[2])  # 0-D float64
+@example(x=torch.tensor([1e-300, 0.0], dtype=torch.float64))  # a tiny positive sum (0 in float32): x * 2
 def test_sign_branch_computes_x_times_2_or_minus_x(kata, x):
     module = kata.SignBranch()
     call = f"SignBranch()({shown(x)})"
     if not isinstance(module, nn.Module):
         fail("SignBranch()", "type", "a torch.nn.Module", kind(module), "class SignBranch(nn.Module)")
-    check_tensor(module(x), branchy(x), framework="torch", call=call,
-                 misconception="x * 2 when x.sum() > 0 (strictly), -x otherwise: " + COND)
+    parameters = [name for name, _ in module.named_parameters()]
+    if parameters:
+        fail("SignBranch()", "parameters", "none", parameters,
+             "x * 2 needs no nn.Parameter: write the 2 in the branch (lambda t: t * 2)")
+    check_tensor(module(x), branchy(x), framework="torch", call=call, atol=0.0,  # exact ops: 2e-300 vs -1e-300 differ
+                 misconception="x * 2 when x.sum() > 0 (strictly, no epsilon, summed over every element in x's own "
+                 "dtype), -x otherwise: " + COND)
 
 
 def _exported(kata, x, call):
