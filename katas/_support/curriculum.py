@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,9 +72,12 @@ class Kata:
         return self.budget if self.budget else DEFAULT_TIME_LIMIT
 
     def hint_for(self, function: str) -> str:
-        """The hint shown next to a TODO of ``function``: the first hint, except for the
-        TensorFlow half of a side-by-side kata (``tf_...``), which gets the first hint that
-        speaks of TensorFlow."""
+        """The hint shown next to a TODO of ``function``: the first hint that names it, else
+        for the TensorFlow half of a side-by-side kata (``tf_...``) the first hint that speaks
+        of TensorFlow, else the first hint."""
+        for hint in self.hints:
+            if re.search(rf"\b{re.escape(function)}\b", hint):
+                return hint
         if function.startswith("tf_"):
             for hint in self.hints:
                 if "TensorFlow" in hint or "tf." in hint:

@@ -20,10 +20,16 @@ import tensorflow as tf
 def export_serving(model: keras.Model, path: str | Path) -> None:
     """Write ``model`` (built, with one input of shape ``(features,)`` and one output of shape
     ``(outputs,)``) as a SavedModel in the folder ``path`` (a ``str`` or a ``pathlib.Path``; the
-    folder does not exist yet). Its signature ``"serving_default"`` takes one float32 tensor of
-    shape ``(None, features)``: the batch dimension is ``None``, so any batch size is served.
-    It runs the model in inference mode (dropout off, as ``model.predict``) and returns one
-    output. Input and output names are yours to choose (Keras picks some).
+    folder does not exist yet; write the SavedModel in that folder itself, not in a subfolder such
+    as ``path/1``). Its signature ``"serving_default"`` takes one float32 tensor of exactly the
+    shape ``(None, features)``: the batch dimension is ``None``, so any batch size is served, and
+    the feature dimension is the model's. It runs the model in inference mode (dropout off, as
+    ``model.predict``, with the model's own weights) and returns a dict with one entry: the
+    model's float32 output of shape ``(batch, outputs)``, as it is (no cast, no squeeze, no extra
+    outputs such as probabilities). Input and output names are yours to choose: the example shows
+    the ones Keras picked there (``'keras_tensor'``; ``'keras_tensor_7'`` in a process that built
+    other models, ``'inputs'`` after ``tf.saved_model.save``), and no name is checked. Other
+    signatures or endpoints may be in the folder too (``model.export`` adds ``"serve"``).
     The model may contain custom layers: the test's model has one, and a Dropout.
 
     >>> export_serving(model, "served")
@@ -38,12 +44,17 @@ def serve(path: str | Path, x: np.ndarray) -> np.ndarray:
     from 1) of the SavedModel in the folder ``path`` (a ``str`` or a ``pathlib.Path``), as a
     float32 ``np.ndarray`` of shape ``(batch, outputs)`` (not a tensor, not a dict).
 
-    Load the folder with TensorFlow (``tf.saved_model.load``), not with Keras' ``load_model``:
-    ``serve`` must work in a fresh Python process where the model's code (its custom layer
-    class) cannot be imported. Call the ``"serving_default"`` signature, which returns a dict
-    with one entry, and return that entry's values. ``serve`` must work for any SavedModel with
+    Load the folder with TensorFlow (``tf.saved_model.load``; Keras'
+    ``keras.layers.TFSMLayer(path, call_endpoint="serving_default")`` wraps the same call and is
+    fine too), not with Keras' ``load_model``: ``serve`` must work in a fresh Python process where
+    the model's code (its custom layer class) cannot be imported. Call the ``"serving_default"``
+    signature (by name, not whichever signature is listed first) with ``x`` as it is, float32 and
+    the whole batch at once or row by row keeping the batch dimension; it returns a dict with one
+    entry: return that entry's values, unrounded. ``serve`` must work for any SavedModel with
     such a signature, whoever wrote it: the names of its input and output are not always the
-    ones Keras picks, and the folder may hold other signatures and no Keras endpoint. For a
+    ones Keras picks (read them from the signature, or call it positionally), and the folder may
+    hold other signatures and no Keras endpoint. Each call serves the folder ``path`` names: a
+    cache of loaded folders keyed on the path is fine, one that ignores the path is not. For a
     SavedModel written by ``export_serving(model, path)`` the result equals
     ``model.predict(x)`` (``model(x, training=False)``) within 1e-6 (``np.isclose`` with
     ``rtol=atol=1e-6``).

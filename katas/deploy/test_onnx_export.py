@@ -4,8 +4,10 @@ The file ``to_onnx`` writes is run with the test's own ONNX Runtime session (not
 ``onnx_predict``), against ``copy.deepcopy(model).eval()`` taken before the export. ``onnx_predict``
 runs a file the test builds by hand with ``onnx.helper``: no torch model is behind it, its input
 is not named as torch names inputs, and it uses an ONNX Runtime operator (com.microsoft
-FusedMatMul) that ``onnx.reference`` does not know. So an ``onnx_predict`` that re-runs a torch
-model, assumes the input's name, or runs the file with anything but ONNX Runtime fails.
+FusedMatMul) that ``onnx.reference`` does not know; it has two outputs, the first sometimes cast to
+float64. So an ``onnx_predict`` that re-runs a torch model, assumes the input's name, runs the file
+with anything but ONNX Runtime, takes another output or returns float64 fails; and one that keeps a
+session by path fails when a new file is written over the old one.
 """
 
 import copy
@@ -29,6 +31,10 @@ from katas._support.strategies import shapes
 pytestmark = [
     pytest.mark.usefixtures("torch_one_thread", "exporter_quiet"),  # tiny models: one math thread (conftest.py)
     pytest.mark.filterwarnings("ignore:.*LeafSpec.*:FutureWarning"),  # torch's own deprecation, inside the exporter
+    # either exporter will do (the docstring says so): no nagging about the TorchScript one or dynamic_axes
+    pytest.mark.filterwarnings("ignore:You are using the legacy TorchScript-based ONNX export:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:.*'dynamic_axes' is not recommended when dynamo=True:UserWarning"),
+    pytest.mark.filterwarnings("ignore:from_dynamic_axes_to_dynamic_shapes is deprecated:DeprecationWarning"),
 ]
 ort.set_default_logger_severity(3)  # ONNX Runtime: errors only
 
@@ -49,7 +55,8 @@ def exporter_quiet():
 RTOL, ATOL = 1e-4, 1e-5
 EXPORT = ("model.eval(), then torch.onnx.export(model, (example,), path, dynamic_shapes=({0: torch.export.Dim("
           "'batch')},), dynamo=True), then model.train(was_training)")
-PREDICT = "ort.InferenceSession(path); session.run(None, {session.get_inputs()[0].name: x.astype(np.float32)})[0]"
+PREDICT = ("ort.InferenceSession(path); session.run(None, {session.get_inputs()[0].name: x.astype(np.float32)})[0]"
+           ".astype(np.float32)")
 
 
 def build(n_in, n_hidden, n_out, seed):
@@ -138,9 +145,10 @@ def test_to_onnx_writes_the_eval_model_with_a_dynamic_batch(kata, sizes, example
         check_equal(len(inputs), 1, call=call, what="number of inputs of the ONNX graph",
                     misconception="one input, x: torch.onnx.export(model, (example,), path, ...)")
         batch = inputs[0].shape[0] if inputs[0].shape else None
-        if isinstance(batch, int) or not inputs[0].shape:
+        if not isinstance(batch, str):
             fail(call, "batch axis of the ONNX input", "symbolic, a name such as 'batch' (any number of rows)",
-                 f"fixed: shape {inputs[0].shape}", "declare the batch axis dynamic: dynamic_shapes=({0: "
+                 f"{'fixed' if isinstance(batch, int) else 'not named'}: shape {inputs[0].shape}",
+                 "declare axis 0 of the input (not only the output's, not axis 1) dynamic: dynamic_shapes=({0: "
                  "torch.export.Dim('batch')},) with dynamo=True, or dynamic_axes={name: {0: 'batch'}} with "
                  "dynamo=False; otherwise the example's size is baked into the file")
         for n in (1, example_rows + 3):  # one row, and more rows than the example had
@@ -160,23 +168,29 @@ def test_to_onnx_writes_the_eval_model_with_a_dynamic_batch(kata, sizes, example
                                        "off, batch norm with its running statistics), not training=TRAINING")
 
 
-def hand_built_file(path, input_name, features, outputs, seed):
-    """An ONNX file no torch model is behind: tanh(0.5 * x @ W + B) with ONNX Runtime's com.microsoft
-    FusedMatMul, batch axis 'N'; and a function computing the same in NumPy."""
+def hand_built_file(path, input_name, features, outputs, seed, float64_output=False):
+    """An ONNX file no torch model is behind: first output tanh(0.5 * x @ W + B) with ONNX Runtime's
+    com.microsoft FusedMatMul (cast to float64 with ``float64_output``), second output the
+    pre-tanh 0.5 * x @ W + B, batch axis 'N'; and two functions computing them in NumPy."""
     rng = np.random.default_rng(seed)
     w = rng.standard_normal((features, outputs)).astype("float32")
     b = rng.standard_normal(outputs).astype("float32")
+    nodes = [helper.make_node("FusedMatMul", [input_name, "W"], ["scaled"], domain="com.microsoft", alpha=0.5),
+             helper.make_node("Add", ["scaled", "B"], ["shifted"]),
+             helper.make_node("Tanh", ["shifted"], ["tanh" if float64_output else "score"])]
+    if float64_output:
+        nodes.append(helper.make_node("Cast", ["tanh"], ["score"], to=TensorProto.DOUBLE))
     graph = helper.make_graph(
-        [helper.make_node("FusedMatMul", [input_name, "W"], ["scaled"], domain="com.microsoft", alpha=0.5),
-         helper.make_node("Add", ["scaled", "B"], ["shifted"]),
-         helper.make_node("Tanh", ["shifted"], ["score"])],
-        "hand_built", [helper.make_tensor_value_info(input_name, TensorProto.FLOAT, ["N", features])],
-        [helper.make_tensor_value_info("score", TensorProto.FLOAT, ["N", outputs])],
+        nodes, "hand_built", [helper.make_tensor_value_info(input_name, TensorProto.FLOAT, ["N", features])],
+        [helper.make_tensor_value_info("score", TensorProto.DOUBLE if float64_output else TensorProto.FLOAT,
+                                       ["N", outputs]),
+         helper.make_tensor_value_info("shifted", TensorProto.FLOAT, ["N", outputs])],
         [numpy_helper.from_array(w, "W"), numpy_helper.from_array(b, "B")])
     opsets = [helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)]
     model = helper.make_model(graph, opset_imports=opsets, ir_version=8)
     onnx.save(model, str(path))
-    return lambda x: np.tanh(0.5 * x.astype("float32").astype("float64") @ w + b)
+    shifted = lambda x: 0.5 * x.astype("float32").astype("float64") @ w + b  # noqa: E731
+    return lambda x: np.tanh(shifted(x)), shifted
 
 
 def predicted(kata, path, x, call):
@@ -187,6 +201,9 @@ def predicted(kata, path, x, call):
         text = f"{type(error).__name__}: {str(error).strip().splitlines()[0][:200] if str(error).strip() else ''}"
         if "input name" in text or "Required inputs" in text:
             why = "read the input's name from the session, session.get_inputs()[0].name: this file's is not 'input'"
+        elif "invalid dimensions" in text or "Invalid rank" in text:
+            why = ("feed x with its shape as it is, (rows, features), only its dtype changed: x.astype(np.float32) "
+                   "(a .view(np.float32) of float64 data doubles the columns)")
         elif "data type" in text or "double" in text:
             why = "cast x to float32 (x.astype(np.float32)): ONNX Runtime refuses any dtype but the declared one"
         elif "com.microsoft" in text or "FusedMatMul" in text:
@@ -206,25 +223,47 @@ def check_is_array(got, call):
 @settings(max_examples=4)
 @given(sizes=shapes(min_dims=3, max_dims=3, min_side=1, max_side=7),
        dtype=st.sampled_from(["float32", "float64"]),
-       input_name=st.sampled_from(["readings", "x.1", "pixels", "onnx::FusedMatMul_0"]), seed=st.integers(0, 2**16))
-@example(sizes=(1, 3, 2), dtype="float64", input_name="readings", seed=0)  # one row of NumPy's default dtype
-@example(sizes=(6, 4, 3), dtype="float32", input_name="x.1", seed=1)
-def test_onnx_predict_runs_any_onnx_file_with_onnx_runtime(kata, sizes, dtype, input_name, seed):
+       input_name=st.sampled_from(["readings", "x.1", "pixels", "onnx::FusedMatMul_0"]),
+       float64_output=st.booleans(), seed=st.integers(0, 2**16))
+@example(sizes=(1, 3, 2), dtype="float64", input_name="readings", float64_output=False, seed=0)  # one row, NumPy's default dtype
+@example(sizes=(6, 4, 3), dtype="float32", input_name="x.1", float64_output=True, seed=1)  # a float64 first output
+def test_onnx_predict_runs_any_onnx_file_with_onnx_runtime(kata, sizes, dtype, input_name, float64_output, seed):
     n, features, outputs = sizes
     x = rows(n, features, seed, dtype)
     with tempfile.TemporaryDirectory(prefix="kata-onnx-") as folder:
         path = Path(folder) / "hand_built.onnx"
-        expected = hand_built_file(path, input_name, features, outputs, seed)(x)
+        first, second = hand_built_file(path, input_name, features, outputs, seed, float64_output)
         call = (f"onnx_predict(path, {describe(x)}), path: an ONNX file built with onnx.helper (input "
-                f"{input_name!r} of shape ['N', {features}], com.microsoft operators, no torch model behind it)")
+                f"{input_name!r} of shape ['N', {features}], com.microsoft operators, two outputs, the first "
+                f"{'float64' if float64_output else 'float32'}, no torch model behind it)")
         got = predicted(kata, path, x, call)
     check_is_array(got, call)
     check_equal(got.dtype.name, "float32", call=call, what="dtype",
-                misconception="return the array ONNX Runtime gives, float32: no .astype(np.float64)")
+                misconception="this graph's first output is float64: cast it, .astype(np.float32)" if float64_output
+                else "return the array ONNX Runtime gives, float32: no .astype(np.float64)")
     check_equal(got.shape, (n, outputs), call=call, what="shape",
-                misconception="the first output, one row per row of x")
-    check_values(got, expected, call=call, rtol=RTOL, atol=ATOL,
-                 misconception=f"run the file as it is, on x as float32: {PREDICT}")
+                misconception="the first output whole, one row per row of x: no .squeeze(), no second [0]")
+    took_second = np.allclose(got, second(x), rtol=RTOL, atol=ATOL)
+    check_values(got, first(x), call=call, rtol=RTOL, atol=ATOL,
+                 misconception="this is the graph's second output: return the first, session.run(None, feed)[0]"
+                 if took_second else f"run the file as it is, on x as float32 (astype, not view): {PREDICT}")
+
+
+def test_onnx_predict_runs_the_file_now_at_path(kata):
+    """One path, two files written there in turn: the second call must run the second file."""
+    with tempfile.TemporaryDirectory(prefix="kata-onnx-") as folder:
+        path = Path(folder) / "model.onnx"
+        for turn, (features, outputs, seed) in enumerate([(3, 2, 5), (3, 4, 6)]):
+            x = rows(4, features, seed)
+            expected = hand_built_file(path, "features", features, outputs, seed)[0](x)
+            call = (f"onnx_predict(path, {describe(x)}), the {'first' if turn == 0 else 'second'} call on this path"
+                    + ("" if turn == 0 else ", after a new model (4 outputs, not 2) was written over the file"))
+            got = predicted(kata, path, x, call)
+            check_is_array(got, call)
+            misconception = ("open the file again on every call: a session kept from the first call (cached by "
+                             f"path, or global) still runs the old model; {PREDICT}") if turn else PREDICT
+            check_equal(got.shape, (4, outputs), call=call, what="shape", misconception=misconception)
+            check_values(got, expected, call=call, rtol=RTOL, atol=ATOL, misconception=misconception)
 
 
 def test_onnx_predict_runs_what_to_onnx_wrote(kata):

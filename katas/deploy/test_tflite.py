@@ -1,5 +1,5 @@
 """Tests of kata deploy/tflite: the flatbuffer predicts like Keras; quantized, it is int8 and smaller;
-the predictions come from the flatbuffer, at any batch size.
+the predictions come from the flatbuffer, at any batch size; the caller's model and x are left alone.
 
 The learner's flatbuffers are judged by the test's own interpreter (LiteRT's builtin kernels, no
 XNNPACK delegate), never by the learner's ``tflite_predict``; and ``tflite_predict`` runs on
@@ -27,8 +27,9 @@ QUANTIZE = ("converter.optimizations = [tf.lite.Optimize.DEFAULT] and nothing mo
             "(that makes the activations int8), no target_spec.supported_types = [tf.float16] (float16 weights)")
 RESIZE = ("interpreter.resize_tensor_input(input index, x.shape), then interpreter.allocate_tensors(), "
           "then set_tensor / invoke / get_tensor")
-VIEW = ("return a copy the caller owns: interpreter.get_tensor(index) copies; interpreter.tensor(index)() is a "
-        "view of the interpreter's memory, which its next invoke overwrites (or refuses to run while the view lives)")
+VIEW = ("return a copy the caller owns (interpreter.get_tensor(index) copies); interpreter.tensor(index)() is a "
+        "view of the interpreter's memory: while it lives, that interpreter refuses to allocate or invoke again "
+        "(older runtimes overwrote it), so keep no interpreter from one call to the next if you return such a view")
 X_BOUND = 2.0  # inputs in [-2, 2], as the docstring says
 
 
@@ -231,7 +232,9 @@ def check_prediction(got, expected: np.ndarray, call: str) -> None:
     check_equal(got.shape, expected.shape, call=call, what="shape",
                 misconception="one row per row of x, a batch of 1 included (no squeeze); " + RESIZE)
     check_values(got, expected, rtol=1e-5, atol=1e-5, call=call,
-                 misconception="predict with the flatbuffer you are given, through an interpreter: " + RESIZE)
+                 misconception="predict with the flatbuffer you are given, through an interpreter: " + RESIZE + "; "
+                 "return the output as it comes: it is float32 even in a quantized flatbuffer (its quantization "
+                 "(scale, zero_point) is (0.0, 0): nothing to dequantize)")
 
 
 @settings(max_examples=3)

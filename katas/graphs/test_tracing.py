@@ -36,7 +36,8 @@ def export_logs_quiet():
     """torch.export logs a refused branch's unbacked symbol and a failed shape check's traceback
     while it traces: framework chatter, not the learner's (the error itself still comes through)."""
     loggers = [logging.getLogger(name) for name in ("torch.fx.experimental.symbolic_shapes",
-                                                     "torch._subclasses.fake_tensor", "torch.__trace")]
+                                                     "torch._subclasses.fake_tensor", "torch.__trace",
+                                                     "torch.export._trace")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
         logger.setLevel(logging.CRITICAL)
@@ -330,14 +331,12 @@ def test_export_or_none_lets_other_errors_through(kata, model):
 # --- SignBranch ----------------------------------------------------------------------------------
 
 
-@settings(max_examples=5)
+@settings(max_examples=3)
 @given(x=inputs)
 @example(x=PINS[0])  # sum exactly 0: -x, although one element is positive
-@example(x=PINS[3])  # all zeros: -x
-@example(x=PINS[4])  # a negative sum with a positive first element
-@example(x=PINS[1])  # a single element
-@example(x=PINS[2])  # 0-D float64
 @example(x=torch.tensor([1e-300, 0.0], dtype=torch.float64))  # a tiny positive sum (0 in float32): x * 2
+@example(x=PINS[4])  # a negative sum with a positive first element, 2-D
+@example(x=PINS[2])  # 0-D float64
 def test_sign_branch_computes_x_times_2_or_minus_x(kata, x):
     module = kata.SignBranch()
     call = f"SignBranch()({shown(x)})"
@@ -365,7 +364,7 @@ def _exported(kata, x, call):
 
 @settings(max_examples=2)
 @given(x=inputs)
-@example(x=PINS[0])  # sum exactly 0
+@example(x=PINS[3])  # all zeros: sum exactly 0
 @example(x=PINS[5])  # negative
 @example(x=torch.tensor([[0.5, 2.0, -1.0]], dtype=torch.float64))  # positive
 def test_sign_branch_exports_and_keeps_both_branches(kata, x):

@@ -46,10 +46,9 @@ def compiles_with_xla(fn: Callable[[tf.Tensor], tf.Tensor], x: tf.Tensor) -> boo
     steps from eager's, ``inf`` or ``nan`` count as compiled too), ``False`` when XLA refuses it
     with a ``tf.errors.InvalidArgumentError`` whose message says "Detected unsupported
     operations" (whichever operation it names). Ask XLA anew for each ``fn`` (no answer cached by
-    ``fn.__name__``: two lambdas share that name). Any
-    other error propagates unchanged: ``fn``'s own ``ValueError`` for an input it cannot take, or
-    an ``InvalidArgumentError`` that is not XLA's refusal (a ``tf.debugging`` assertion failing
-    while tracing) is not XLA's answer. Observe, do not predict: the tests compare with what XLA
+    ``fn.__name__``: two lambdas share that name). Any other error propagates unchanged: ``fn``'s
+    own ``ValueError`` for an input it cannot take, or an ``InvalidArgumentError`` that is not
+    XLA's refusal (a ``tf.debugging`` assertion failing while tracing) is not XLA's answer. Observe, do not predict: the tests compare with what XLA
     does on this machine, and use operations with data-dependent output shapes (``tf.unique``,
     ``tf.boolean_mask``) that XLA on CPU does compile.
 

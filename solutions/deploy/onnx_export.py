@@ -21,4 +21,4 @@ def to_onnx(model: nn.Module, example: torch.Tensor, path: str | Path) -> None:
 def onnx_predict(path: str | Path, x: np.ndarray) -> np.ndarray:
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     name = session.get_inputs()[0].name
-    return session.run(None, {name: np.asarray(x, dtype=np.float32)})[0]
+    return session.run(None, {name: np.asarray(x, dtype=np.float32)})[0].astype(np.float32, copy=False)

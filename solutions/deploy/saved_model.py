@@ -15,6 +15,6 @@ def export_serving(model: keras.Model, path: str | Path) -> None:
 
 def serve(path: str | Path, x: np.ndarray) -> np.ndarray:
     signature = tf.saved_model.load(str(path)).signatures["serving_default"]
-    (name,) = signature.structured_input_signature[1]  # signatures take keyword arguments only
+    (name,) = signature.structured_input_signature[1]  # the writer's name for the input (keyword call)
     (output,) = signature(**{name: tf.constant(x)}).values()
     return output.numpy()
