@@ -19,6 +19,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,8 +35,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--load", type=float, default=1.0, help="busy processes per core (0: no load)")
+    parser.add_argument("--logs", type=Path, default=None,
+                        help="folder for each failing run's whole output (default: a new temporary folder)")
     parser.add_argument("paths", nargs="*", default=["katas", "tests"])
     args = parser.parse_args()
+    logs = args.logs or Path(tempfile.mkdtemp(prefix="katas-stress-"))
+    logs.mkdir(parents=True, exist_ok=True)
 
     env = {k: v for k, v in os.environ.items() if k not in {"CI", "HYPOTHESIS_PROFILE"} and not k.startswith("KATAS_")}
     stop = multiprocessing.Event()
@@ -46,7 +51,7 @@ def main() -> int:
     failures: list[tuple[int, int, str]] = []
     durations: list[float] = []
     print(f"{args.runs} runs of pytest --verify -n 2 {' '.join(args.paths)}, {len(burners)} busy processes, "
-          f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}", flush=True)
+          f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}; failing runs' output in {logs}", flush=True)
     try:
         for run in range(1, args.runs + 1):
             seed = random.SystemRandom().randrange(2**32)
@@ -58,7 +63,10 @@ def main() -> int:
             verdict = "ok" if done.returncode == 0 else f"FAILED (exit {done.returncode})"
             print(f"run {run:>3}: seed {seed:>10}  {durations[-1]:6.1f} s  {verdict}", flush=True)
             if done.returncode != 0:
+                log = logs / f"run-{run}-seed-{seed}.log"
+                log.write_text(done.stdout + done.stderr)
                 failures.append((run, seed, (done.stdout + done.stderr)[-4000:]))
+                print(f"         whole output: {log}", flush=True)
                 failed = [line for line in done.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
                 print("\n".join(f"         {line[:160]}" for line in failed[:10]), flush=True)  # now, not only at the end
     finally:

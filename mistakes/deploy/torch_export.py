@@ -301,3 +301,32 @@ def row_by_row_without_batch_dim(path):
 
     return predict
 
+
+
+# Added while merging: a finite max and a frozen layer unfrozen (the docstring rules out both).
+
+
+@mistake("gives the batch Dim a max of 1024 (a typical serving cap): a larger batch is refused",
+         replaces="export_model")
+def batch_dim_capped_at_1024(model, example, path):
+    modes = _modes(model)
+    model.eval()
+    try:
+        ep = torch.export.export(model, (_batch2(example),),
+                                 dynamic_shapes=({0: torch.export.Dim("batch", max=1024)},))
+        torch.export.save(ep, path)
+    finally:
+        _restore(modes)
+
+
+@mistake("freezes the parameters with requires_grad_(False) for the export, then unfreezes them all: "
+         "a layer that came frozen comes back trainable", replaces="export_model")
+def unfreezes_every_parameter(model, example, path):
+    modes = _modes(model)
+    model.eval().requires_grad_(False)
+    try:
+        ep = torch.export.export(model, (_batch2(example),), dynamic_shapes=({0: torch.export.Dim("batch")},))
+        torch.export.save(ep, path)
+    finally:
+        _restore(modes)
+        model.requires_grad_(True)
