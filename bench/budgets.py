@@ -7,6 +7,9 @@ takes each kata's slowest test, and prints the budget the manifest should hold:
 
     budget = ceil(3 x slowest test + margin)        (margin: --margin, 10 s by default)
 
+A test's time is the CPU time spent in it (by its process and the processes it started), which
+a busy machine does not inflate the way it inflates wall time; the wall time is printed beside it.
+
 A learner's endless loop in a kata whose tests take a tenth of a second is then reported after
 about ten seconds instead of a minute; a kata that trains or compiles keeps the room it needs on a
 slower or busy machine. ``--write`` puts the budgets into katas/curriculum.toml (``budget = N``).
@@ -24,6 +27,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -35,22 +39,48 @@ from katas._support import curriculum  # noqa: E402
 FACTOR = 3
 
 
-def slowest_tests(topic: str, repeats: int) -> dict[str, float]:
-    """Kata id -> seconds of its slowest test (setup, call and teardown) over ``repeats`` runs."""
+def _cpu() -> float:
+    """CPU seconds of this process and of the children it has waited for (a deploy kata's fresh
+    process counts: its time is the test's)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+class Clock:
+    """A pytest plugin: the CPU and wall seconds of each test's call, as JSON lines in ``path``."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def pytest_runtest_call(self, item):  # noqa: ANN001, ANN201
+        cpu, wall = _cpu(), time.perf_counter()
+        yield
+        with open(self.path, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"nodeid": item.nodeid, "cpu": _cpu() - cpu,
+                                     "wall": time.perf_counter() - wall}) + "\n")
+
+    pytest_runtest_call.hookwrapper = True  # type: ignore[attr-defined]
+
+
+CHILD = ("import sys; sys.path.insert(0, 'bench'); import pytest, budgets; "
+         "sys.exit(pytest.main(sys.argv[2:], plugins=[budgets.Clock(sys.argv[1])]))")
+
+
+def slowest_tests(topic: str, repeats: int) -> dict[str, tuple[float, float]]:
+    """Kata id -> (CPU, wall) seconds of its slowest test's call over ``repeats`` runs."""
     env = {k: v for k, v in os.environ.items() if k not in {"CI", "HYPOTHESIS_PROFILE"} and not k.startswith("KATAS_")}
-    slowest: dict[str, float] = defaultdict(float)
+    slowest: dict[str, tuple[float, float]] = defaultdict(lambda: (0.0, 0.0))
     for _ in range(repeats):
         with tempfile.TemporaryDirectory() as scratch:
-            path = Path(scratch) / "results.jsonl"
-            subprocess.run([sys.executable, "-m", "pytest", "--solutions", f"katas/{topic}", "-q", "-p", "no:xdist",
-                            "-p", "no:cacheprovider", "-p", "katas._runner.results", f"--katas-results={path}",
-                            "--kata-timeout=0"], cwd=ROOT, env=env, capture_output=True, check=False)
+            path = Path(scratch) / "times.jsonl"
+            path.touch()
+            subprocess.run([sys.executable, "-c", CHILD, str(path), "--solutions", f"katas/{topic}", "-q", "-p", "no:xdist",
+                            "-p", "no:cacheprovider", "--kata-timeout=0"], cwd=ROOT, env=env, capture_output=True, check=False)
             for line in path.read_text().splitlines():
                 event = json.loads(line)
-                if event["event"] != "test":
-                    continue
                 kata = f"{topic}/{event['nodeid'].split('::')[0].rsplit('/', 1)[-1].removeprefix('test_').removesuffix('.py')}"
-                slowest[kata] = max(slowest[kata], event["duration"])
+                if event["cpu"] > slowest[kata][0]:
+                    slowest[kata] = (event["cpu"], event["wall"])
     return slowest
 
 
@@ -78,16 +108,17 @@ def main() -> int:
     katas = curriculum.load()
     topics = args.topics or sorted({k.topic for k in katas}, key=[k.topic for k in katas].index)
     budgets: dict[str, int] = {}
-    print(f"{'kata':<26} {'slowest test':>12} {'budget now':>10} {'budget':>7}")
+    print(f"{'kata':<26} {'slowest test: CPU':>17} {'wall':>7} {'budget now':>10} {'budget':>7}")
     for topic in topics:
         slowest = slowest_tests(topic, args.repeats)
         for kata in (k for k in katas if k.topic == topic):
             if kata.id not in slowest:
                 print(f"{kata.id:<26} {'not run':>12}")
                 continue
-            budgets[kata.id] = math.ceil(FACTOR * slowest[kata.id] + args.margin)
+            cpu, wall = slowest[kata.id]
+            budgets[kata.id] = math.ceil(FACTOR * cpu + args.margin)
             now = f"{kata.budget:g} s" if kata.budget else "-"
-            print(f"{kata.id:<26} {slowest[kata.id]:>10.2f} s {now:>10} {budgets[kata.id]:>5} s", flush=True)
+            print(f"{kata.id:<26} {cpu:>15.2f} s {wall:>5.2f} s {now:>10} {budgets[kata.id]:>5} s", flush=True)
     if args.write:
         write(budgets)
         print(f"wrote {len(budgets)} budgets to {curriculum.MANIFEST.relative_to(ROOT)}")

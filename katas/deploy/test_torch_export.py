@@ -152,7 +152,13 @@ def export_and_check(kata, model, x, path, mode, inputs, expected):
               {name: value.clone() for name, value in model.state_dict().items()}, x.clone(), x)
     call = called(b, n_in, mode)
 
-    kata.export_model(model, x, path)
+    export = kata.export_model  # outside the try: a kata that does not import fails as such
+    try:
+        export(model, x, path)
+    except Exception as error:  # noqa: BLE001 - torch.export's refusals are long: say which fix they need
+        if isinstance(error, NotImplementedError) and stub_location(error):
+            raise  # the stub's own TODO
+        fail(call, "result", "a program written to path (None returned)", error_text(error), export_advice(b, error))
 
     check_left_as_it_was(model, before, call, mode)
     program = read_program(path, call).module()
@@ -187,8 +193,9 @@ def what_file(path):
         if isinstance(content, dict):
             return ("a state_dict (weights only, no program)", "a state_dict needs the model's class to be of use: "
                     "export the model, torch.export.save(torch.export.export(model, (example,), ...), path)")
-        return ("a pickled model (torch.save(model))", "a pickled model needs its class wherever it loads: export "
-                "it instead, torch.export.save(torch.export.export(model, (example,), ...), path)")
+        return ("a pickle written by torch.save (of the model, or of the program itself)",
+                "torch.save pickles: a pickled model needs its class wherever it loads, and a program pickled so is "
+                "no .pt2 archive; write it with torch.export.save(torch.export.export(model, (example,), ...), path)")
     return "a zip archive of another kind", "write the program with torch.export.save(program, path)"
 
 
@@ -204,16 +211,36 @@ def read_program(path, call):
         fail(call, "file", "a torch.export program (torch.export.load(path) reads it)", got, advice)
 
 
+def error_text(error):
+    """The first line of an error, with its type."""
+    return f"{type(error).__name__}: {str(error).strip().splitlines()[0][:160] if str(error).strip() else ''}"
+
+
 def no_free_batch(b, error):
-    got = f"{type(error).__name__}: {str(error).strip().splitlines()[0][:160] if str(error).strip() else ''}"
-    if b == 1:
+    got = error_text(error)
+    if b == 1 and "== 1" in str(error):
         advice = ("torch.export fixes sizes 0 and 1, so an example with a batch of 1 gives a program for a batch "
                   "of 1 only (Dim.AUTO quietly, Dim('batch') refuses): export from an example of 2 rows or more, "
                   "made from the one given (torch.cat([example, example]))")
+    elif "<=" in str(error):
+        advice = ("the batch Dim has a max below this batch size: the program must take any batch size, thousands "
+                  "included, so give it no max, dynamic_shapes=({0: torch.export.Dim('batch')},)")
     else:
         advice = ("without dynamic_shapes the program takes the example's batch size only: "
-                  "dynamic_shapes=({0: torch.export.Dim('batch')},), with no max (the program must take any batch size, thousands included)")
+                  "dynamic_shapes=({0: torch.export.Dim('batch')},), with no max")
     return got, advice
+
+
+def export_advice(b, error):
+    """The likely fix for an error the learner's export_model raised."""
+    text = str(error)
+    if "top-level keys" in text:
+        return ("dynamic_shapes has one entry per argument of forward, in a tuple, ({0: torch.export.Dim('batch')},), "
+                "or a dict keyed by forward's own argument name, which the model decides (here 'features')")
+    if b == 1 and ("specialized" in text or "Constraints violated" in text):
+        return ("torch.export fixes sizes 0 and 1, so it refuses a dynamic batch traced from a batch of 1: export "
+                "from an example of 2 rows or more, made from the one given (torch.cat([example, example]))")
+    return EXPORT
 
 
 def load_advice(error):
@@ -222,23 +249,27 @@ def load_advice(error):
         return f"{LOAD}: the ExportedProgram that torch.export.load returns cannot be called itself"
     if "Calling eval()" in error or "Calling train()" in error:
         return f"{LOAD}, as it is: the program already runs as the model did in eval mode, and refuses .eval()"
-    return (f"{LOAD}; a pickled model (torch.save(model), torch.load) needs its class, which this process never "
-            "imported, and so does a state_dict")
+    if "required positional arguments" in error:
+        return f"{LOAD}: the program's graph_module takes the weights as inputs; .module() supplies them"
+    if any(sign in error for sign in ("data.pkl", "npickl", "No module named", "Can't get attribute")):
+        return (f"{LOAD}; torch.load reads pickles, and a pickled model (torch.save(model)) needs its class, which "
+                "this process never imported; so does a state_dict")
+    return f"{LOAD}, called on the whole (n, features) batch as it comes: it returns the (n, out) predictions"
 
 
 def predictions_here(kata, path, inputs, expected, call, misconception):
     """The learner's load_model(path) in this process, on each of ``inputs``: quick and precise
     messages before the fresh process (which costs seconds) is started."""
-    predict = None
+    load, predict = kata.load_model, None  # outside the try: a kata that does not import fails as such
     for x_n, want in zip(inputs, expected):
         try:
-            predict = kata.load_model(path) if predict is None else predict
+            predict = load(path) if predict is None else predict
             with torch.no_grad():
                 got = predict(x_n)
         except Exception as error:  # noqa: BLE001 - the likely mistakes raise (an ExportedProgram called, .eval())
             if isinstance(error, NotImplementedError) and stub_location(error):
                 raise  # the stub's own TODO
-            text = f"{type(error).__name__}: {str(error).strip().splitlines()[0][:160] if str(error).strip() else ''}"
+            text = error_text(error)
             fail(call(tuple(x_n.shape)), "result", f"predictions of shape {tuple(want.shape)}", text, load_advice(text))
         check_tensor(got, want, framework="torch", call=call(tuple(x_n.shape)), rtol=1e-5, atol=1e-6,
                      misconception=misconception)

@@ -3,9 +3,11 @@
 The number of compiles is never computed from the batch sizes here: the test compiles the same
 kind of model over the same inputs with its own counting backend, after
 ``torch.compiler.reset()`` (an oracle, cached per case: it does not depend on the learner's code),
-and the model counts its own calls in a buffer. ``test_count_compiles_starts_from_zero_on_every_call``
-runs the oracle uncached just before the learner's code, so a ``count_compiles`` that forgets to
-reset (or resets at the end) meets the oracle's leftovers, then calls it twice. Inductor is refused
+and the model counts its own calls in a buffer. The property test resets dynamo before the
+learner's code (a case and Hypothesis' rerun of it are judged alike);
+``test_count_compiles_starts_from_zero_on_every_call`` runs the oracle uncached just before the
+learner's code, so a ``count_compiles`` that forgets to reset (or resets only at the end) meets
+the oracle's leftovers, then calls it a second time on its own leftovers. Inductor is refused
 while the learner's code runs (it would need a C++ compiler, which this machine may or may not
 have), and whether something was compiled is read from dynamo's own graph counter.
 
@@ -240,9 +242,14 @@ def torch_compile_calls():
         torch.compile = original
 
 
-def check_count(kata, sizes, dynamic, graph_break, attempt="", cached=True):
+def check_count(kata, sizes, dynamic, graph_break, attempt="", after_oracle=False):
+    """count_compiles on a fresh Probe and fresh batches against the oracle's count. The learner's
+    code starts from a clean dynamo (so a case and its rerun are judged alike), except
+    ``after_oracle`` (the oracle's leftovers) and a second ``attempt`` (the first one's)."""
     with quiet_dynamo():
-        expected = observed_compiles(sizes, dynamic, graph_break, cached)
+        expected = observed_compiles(sizes, dynamic, graph_break, cached=not after_oracle)
+        if not (after_oracle or attempt):
+            torch.compiler.reset()
         probe, inputs = Probe(graph_break), batches(sizes)
         call = f"count_compiles({probe!r}, [batches of sizes {sizes}], dynamic={dynamic}){attempt}"
         with torch_compile_calls() as compiles:
@@ -296,5 +303,5 @@ def test_count_compiles_observes_the_compiles(kata, sizes, dynamic, graph_break)
 
 def test_count_compiles_starts_from_zero_on_every_call(kata):
     # the oracle runs uncached first: its sizes seen and cached graphs are in dynamo when the learner's code starts
-    check_count(kata, [2, 3, 5, 7], None, False, cached=False)
+    check_count(kata, [2, 3, 5, 7], None, False, after_oracle=True)
     check_count(kata, [2, 3, 5, 7], None, False, ", called a second time")
