@@ -58,6 +58,8 @@ def test_run_is_green_only_while_the_tests_pass_and_the_state_follows(sandbox):
     sandbox.write(STUB, BREAKAGES["syntax error"][0])
     broken = sandbox.katas("run", KATA)
     assert broken.returncode == 1 and "BROKEN" in broken.output and "SyntaxError" in broken.output
+    for raw in ("= FAILURES =", "= ERRORS =", "short test summary", "PytestAssertRewriteWarning", "Traceback"):
+        assert raw not in broken.output, f"BROKEN shows its one line, not pytest's raw output ({raw!r}):\n{broken.output}"
     assert KATA not in json.loads(sandbox.read("katas-progress.json"))["done"]
 
 

@@ -117,6 +117,8 @@ def read(path: Path, kata: str, seconds: float = 0.0, output: str = "") -> KataR
         result.status = "crash"
         where = f" during {running.split('::', 1)[-1]}" if running else ""
         result.message = f"the check ended without a verdict{where}"
+    elif result.status == "broken" and not result.message:  # the module cannot be imported: one line says why
+        result.message = next(t.message for t in result.tests if t.outcome in ("failed", "error")).strip().splitlines()[0]
     return result
 
 

@@ -126,6 +126,8 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
         lines.append(f"  [{colour}]{escape(result.message)}[/]")
     if result.status in ("broken", "crash") and result.output.strip() and not result.message:
         lines.append(escape(_clip(result.output, relative(kata.tests), 12)))
+    if result.status == "broken" and result.message:  # every test failed the same way: that one line is all
+        return Group(*(Text.from_markup(line) for line in lines))
     shown_hints: set[str] = set()
     shown: dict[str, str] = {}  # message -> the first test that showed it
     for test in result.tests:
