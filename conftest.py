@@ -40,9 +40,10 @@ if os.environ.get("PYTEST_XDIST_WORKER_COUNT"):
     os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))))
 
 import katas  # noqa: F401  (silences TensorFlow's start-up log before anything imports it)
-from katas._support import curriculum, frameworks
+from katas._support import curriculum, curves, frameworks
 from katas._support.checks import KataMismatch
 from katas._support.gcpause import heavy_imports
+from katas._support.quiet import quiet_torch_logs
 from katas._support.loader import (
     KataBroken, KataModule, KataTimeout, KataTodo, alternatives_of, mistakes_of, own_error, stub_location,
 )
@@ -396,6 +397,10 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return None
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    quiet_torch_logs()  # torch sets its loggers' levels when imported: keep its compile chatter off failure pages
+
+
 def _time_limit(item: pytest.Item) -> float:
     """Seconds ``item`` may run: its kata_timeout marker, else --kata-timeout, else its kata's budget."""
     if marker := item.get_closest_marker("kata_timeout"):
@@ -494,13 +499,19 @@ def _kata_message(error: BaseException, item: pytest.Item) -> tuple[str, str | N
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport | None:
     """The report of a kata's own error, built directly: its text replaces the traceback, so
-    formatting one (tens of milliseconds per test with the frameworks loaded) is skipped."""
+    formatting one (tens of milliseconds per test with the frameworks loaded) is skipped.
+    A learning curve the test recorded goes into the report, and under a failure's message."""
+    drawn = curves.take() if call.when == "call" else []
+    if drawn:
+        item.user_properties.append((curves.CURVE_KEY, drawn))
     if call.excinfo is None:
         return None
     message = _kata_message(call.excinfo.value, item)
     if message is None:
         return None  # any other error: pytest's own report and traceback
     text, todo = message
+    if drawn and not todo:
+        text = "\n".join([text, *(chart for curve in drawn if (chart := curves.render(curve)))])
     return pytest.TestReport(
         item.nodeid,
         item.location,

@@ -326,3 +326,19 @@ def test_a_long_check_shows_the_time_and_the_test_it_is_in(sandbox):
         screen.child.expect(r"checking\.\.\. \d+ s, running test_")
         screen.see("RED autograd/accumulation")
         assert screen.quit() == 0
+
+
+def test_a_green_training_kata_shows_its_loss_curve_at_80x24(sandbox):
+    """loops/four_beats: the practice screen draws fit's losses, epoch by epoch, against the line
+    the learning test asks the final loss to get under."""
+    child = pexpect.spawn(sys.executable, ["-m", "katas", "--solutions", "--start", "loops/four_beats", "--manual"],
+                          cwd=str(sandbox.root), env={**sandbox.env, "TERM": "xterm-256color"}, encoding="utf-8",
+                          timeout=180, dimensions=(24, 80))
+    try:
+        child.expect("GREEN")
+        child.expect("loss per epoch: fit\\(quest_model\\(\\), Adam\\(lr=0.01\\)\\)")
+        child.expect("to get under 0.02", timeout=10)
+        child.expect("keys:", timeout=10)
+    finally:
+        child.send("q")
+        child.terminate(force=True)

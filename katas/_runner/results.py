@@ -26,6 +26,7 @@ class TestResult:
     outcome: str  # one of OUTCOMES
     message: str = ""
     duration: float = 0.0
+    curves: list[dict[str, Any]] | None = None  # learning curves the test drew (katas/_support/curves.py)
 
     @property
     def name(self) -> str:
@@ -144,6 +145,8 @@ class _Recorder:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         result = self._tests.setdefault(report.nodeid, TestResult(report.nodeid, "passed"))
         result.duration += report.duration
+        if drawn := dict(report.user_properties).get("kata_curve"):
+            result.curves = drawn
         if report.passed:
             return
         if report.skipped and result.outcome == "passed":

@@ -128,6 +128,11 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
         lines.append(escape(_clip(result.output, relative(kata.tests), 12)))
     if result.status == "broken" and result.message:  # every test failed the same way: that one line is all
         return Group(*(Text.from_markup(line) for line in lines))
+    if result.green:  # a training kata's loss curve (a failed learning test has it under its message)
+        from katas._support import curves
+
+        lines += [escape(chart) for test in result.tests for curve in test.curves or ()
+                  if (chart := curves.render(curve, height=5))]
     shown_hints: set[str] = set()
     shown: dict[str, str] = {}  # message -> the first test that showed it
     for test in result.tests:

@@ -127,8 +127,10 @@ def check_left_as_it_was(model, before, call, mode):
                          "model.training reaches no layer: save each module's mode, "
                          "modes = [(m, m.training) for m in model.modules()], and put each back, or export a copy "
                          "(copy.deepcopy(model).eval())"}[mode]
-    check_equal([m.training for m in model.modules()], modes, call=call,
-                what="training flags of the model and its layers (model.modules()) afterwards", misconception=switched)
+    names = [name or type(model).__name__ for name, _ in model.named_modules()]
+    check_equal(dict(zip(names, (m.training for m in model.modules()))), dict(zip(names, modes)), call=call,
+                what="training flags of the model and its layers (model.named_modules()) afterwards",
+                misconception=switched)
     check_equal([p.requires_grad for p in model.parameters()], grads, call=call,
                 what="requires_grad of the model's parameters afterwards",
                 misconception="leave requires_grad as it was, parameter by parameter (a frozen layer stays frozen): "

@@ -21,6 +21,7 @@ and LiteRT.
 """
 
 import keras
+import tensorflow as tf  # noqa: F401  (tf.lite.TFLiteConverter is yours to use)
 import numpy as np
 
 

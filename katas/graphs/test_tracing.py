@@ -325,7 +325,7 @@ def test_export_or_none_lets_other_errors_through(kata, model):
         fail(call, "error", wanted + " (the same error torch.export raised)",
              f"nothing raised; returned {'None' if got is None else kind(got)}",
              REFUSAL + ": `except Exception` or `except RuntimeError` also swallows the model's own errors, and only a "
-             "RuntimeError may be caught by its words (this ValueError is the model's own)")
+             "RuntimeError may be caught by its words (this error is the model's own, not a refusal)")
 
 
 # --- SignBranch ----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ with validation on the last samples; evaluate's loss and accuracy as a dict of f
 import keras
 import numpy as np
 
+from katas._support import curves
 from katas._support.checks import built_the_keras_3_way, check_close, check_equal, check_values, describe, fail
 
 LAYOUT = ("keras.Sequential([keras.Input(shape=(n_features,)), keras.layers.Dense(32, activation='relu'), "
@@ -102,6 +103,7 @@ def test_fit_classifier_trains_as_compiled_and_validates_on_the_last_samples(kat
     losses = history.history["loss"]
     check_equal(len(losses), FIT_EPOCHS, call=call, what="epochs in history.history['loss']",
                 misconception=f"one fit call with epochs=epochs: {FIT}")
+    curves.record(losses, title=f"loss per epoch: fit_classifier(model, x, y, epochs={FIT_EPOCHS})")
     if printed:
         fail(call, "printed output", "nothing (verbose=0)", repr(printed[:60] + "..."), f"verbose=0 silences fit: {FIT}")
     if model.optimizer is not optimizer or not np.isclose(as_float(model.optimizer.learning_rate), 0.01):

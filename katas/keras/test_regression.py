@@ -9,6 +9,7 @@ import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from katas._support import curves
 from katas._support.checks import built_the_keras_3_way, check_close, check_equal, check_values, describe, fail
 from katas._support.data import HOURS, SCORES
 
@@ -101,6 +102,8 @@ def test_trained_on_the_quest_data_it_predicts_a_sensible_score_for_9_hours(kata
     losses = history.history.get("loss", []) if isinstance(history, keras.callbacks.History) else []
     check_equal(len(losses), 25, call=call, what="number of epochs in history.history['loss']",
                 misconception="return model.fit(..., epochs=epochs): fit's History")
+    curves.record(losses, title="loss per epoch: train_regressor(model, hours, scores, epochs=25)",
+                  target=losses[0] / 10, target_label="a tenth of the first")
     if not losses[-1] < losses[0] / 10:
         fail(call, "loss", "falling to a tenth of the first epoch's or less", f"{losses[0]:.1f} -> {losses[-1]:.1f}",
              f"{COMPILE}, then fit with batch_size=1")
