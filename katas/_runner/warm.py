@@ -316,8 +316,12 @@ class WarmChecker:
                 event["result"] = results.KataResult.from_json(event["result"])
             self._on_event(event)
         self._process.wait()
-        self._log.seek(0)
-        self._on_event({"event": "gone", "returncode": self._process.returncode, "log": self._log.read()[-2000:]})
+        try:
+            self._log.seek(0)
+            log = self._log.read()[-2000:]
+        except ValueError:  # close() closed the log first: nobody waits for the server's last words
+            return
+        self._on_event({"event": "gone", "returncode": self._process.returncode, "log": log})
 
     def _send(self, **request: Any) -> None:
         assert self._process.stdin is not None
@@ -355,6 +359,8 @@ class WarmChecker:
             except (subprocess.TimeoutExpired, BrokenPipeError, OSError):
                 self._process.kill()
                 self._process.wait()
+        if self._reader is not threading.current_thread():
+            self._reader.join(timeout=5)  # its last read of the log comes before the log is closed
         self._log.close()
 
 
