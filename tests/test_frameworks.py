@@ -126,6 +126,20 @@ def test_a_kata_without_its_framework_is_one_skip_with_the_reason(sandbox):
     assert " todo" in run.output and "1 skipped" in run.output, run.output  # accumulation still runs
 
 
+def test_a_deploy_kata_without_its_runtime_is_one_skip_naming_the_extra(sandbox, monkeypatch):
+    """ONNX Runtime missing (torch present): deploy/onnx_export is one skip that says what to install."""
+    only_installed(monkeypatch, "torch", "keras", "onnx", "onnxscript")
+    assert frameworks.unavailable(KATAS["deploy/onnx_export"]) == (
+        "deploy/onnx_export needs ONNX Runtime, which is not installed in this environment (pip install -e '.[onnx]')")
+    hide = sandbox.root / "hide-onnxruntime"
+    hide.mkdir()
+    (hide / "sitecustomize.py").write_text("import sys\nsys.modules['onnxruntime'] = None\n")
+    run = sandbox.python("-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "katas/deploy/test_onnx_export.py",
+                         env={"PYTHONPATH": str(hide)})
+    assert "SKIPPED [1] katas/deploy/test_onnx_export.py: deploy/onnx_export needs ONNX Runtime" in run.output, run.output
+    assert "1 skipped" in run.output, run.output
+
+
 @needs("torch")  # TensorFlow is hidden below; torch must be here to run its half
 def test_a_side_by_side_kata_runs_its_torch_half_without_tensorflow(sandbox):
     """No whole-file skip: the PyTorch tests run (TODO on the stub, green on the solution) and each
