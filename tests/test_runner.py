@@ -342,3 +342,16 @@ def test_a_green_training_kata_shows_its_loss_curve_at_80x24(sandbox):
     finally:
         child.send("q")
         child.terminate(force=True)
+
+
+def test_h_passes_over_the_hint_a_todo_line_already_shows(tmp_path):
+    from katas._runner import view
+    from katas._runner.state import Progress
+
+    kata = curriculum.by_id()["tensors/creating"]
+    progress = Progress.load(tmp_path / "katas-progress.json")
+    on_screen = f"TODO implement from_nested() in katas/tensors/creating.py:20.  Hint: {kata.hints[0]}"
+    assert "hint 2/" in view.next_hint(progress, kata, on_screen)  # hint 1 is on the screen already
+    assert "hint 3/" in view.next_hint(progress, kata, on_screen)
+    assert "hint 2/" in view.next_hint(progress, kata, on_screen)  # round again, still passing over hint 1
+    assert "hint 3/" in view.next_hint(progress, kata)  # `katas hint`: nothing on screen, the next one

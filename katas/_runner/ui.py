@@ -178,7 +178,8 @@ class Session:
         if key == "q":
             return False
         if key == "h":
-            self.notice = view.next_hint(self.progress, self.current)
+            on_screen = " ".join(t.message for t in self.result.tests) if self.result is not None else ""
+            self.notice = view.next_hint(self.progress, self.current, on_screen)
         elif key == "r":
             self.notice = ""
             return self.check() or True

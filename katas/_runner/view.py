@@ -248,13 +248,19 @@ def solution_diff(kata: Kata) -> Syntax | Text:
     return Syntax(diff, "diff", theme="ansi_dark", background_color="default")
 
 
-def next_hint(progress: Progress, kata: Kata) -> str:
-    """The kata's next hint (each call the next one, in the runner and in `katas hint` alike)."""
+def next_hint(progress: Progress, kata: Kata, on_screen: str = "") -> str:
+    """The kata's next hint (each call the next one, in the runner and in `katas hint` alike),
+    passing over hints already on the screen (a TODO line shows one) while others are left."""
     shown: list[int] = []
 
     def count(fresh: Progress) -> None:
-        shown.append(fresh.hints.get(kata.id, 0))
-        fresh.hints[kata.id] = shown[0] + 1
+        index = fresh.hints.get(kata.id, 0)
+        for _ in range(len(kata.hints) - 1):
+            if kata.hints[index % len(kata.hints)] not in on_screen:
+                break
+            index += 1
+        shown.append(index)
+        fresh.hints[kata.id] = index + 1
 
     progress.update(count)
     return hint_view(kata, shown[0])
