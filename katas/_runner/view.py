@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.progress_bar import ProgressBar
 from rich.syntax import Syntax
 from rich.table import Table
@@ -118,7 +119,7 @@ def fit(out: Console, renderable: Any, rows: int, command: str) -> Any:
 
 
 def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Group:
-    lines: list[str] = [summary(result)]
+    lines: list[Any] = [summary(result)]  # markup strings, or renderables
     if notice := changed_tests_notice(kata):
         lines.insert(0, notice)
     if result.message:
@@ -156,8 +157,9 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
             continue
         shown[message] = test.name
         clipped = _clip(message, f"{relative(kata.tests)}::{test.name}")
-        lines.extend(f"       {escape(line)}" for line in clipped.splitlines())
-    return Group(*(Text.from_markup(line) for line in lines))
+        # indented as a block: a line the terminal wraps goes on under its first part, not at column 0
+        lines.extend(Padding(Text(line), (0, 0, 0, 7), expand=False) for line in clipped.splitlines())
+    return Group(*(Text.from_markup(line) if isinstance(line, str) else line for line in lines))
 
 
 def kata_table(progress: Progress, current: str | None = None, numbered: bool = False) -> Table:
