@@ -67,14 +67,14 @@ def test_a_choice_is_remembered_and_set_up_runs_once(bootstrap: Any) -> None:
     module, installs = bootstrap
     module.set_up("torch")
     module.set_up()  # practice again, without the option: still torch only, nothing to install
-    assert installs == ["torch,keras,tox"]
+    assert installs == ["torch,keras,onnx,tox"]
 
 
 def test_a_new_choice_installs_again(bootstrap: Any, capsys: pytest.CaptureFixture[str]) -> None:
     module, installs = bootstrap
     module.set_up("all")
     module.set_up("torch")
-    assert installs == ["all,tox", "torch,keras,tox"]
+    assert installs == ["all,tox", "torch,keras,onnx,tox"]
     assert "stay installed; delete .venv first" in capsys.readouterr().out
 
 

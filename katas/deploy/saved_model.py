@@ -7,7 +7,7 @@ weights, and *signatures*: named entry points with typed inputs and outputs. TF 
 anyone else, loads it with ``tf.saved_model.load`` and calls a signature; no class of the model
 is needed. By convention the signature a server calls is named ``"serving_default"``.
 Keras 3 writes one with ``model.export(path, format="tf_saved_model")``; ``tf.saved_model.save``
-works too. Needs TensorFlow (Keras on its TensorFlow backend).
+works too. Needs the TensorFlow backend (Keras on TensorFlow).
 """
 
 from pathlib import Path

@@ -16,7 +16,7 @@ other options, not the one asked for here.
 
 The interpreter is LiteRT's: ``from ai_edge_litert.interpreter import Interpreter`` (package
 ``ai-edge-litert``). ``tf.lite.Interpreter`` still works in TF 2.21 but is deprecated in favour of
-LiteRT (it warns so); the tests accept either. Needs TensorFlow, Keras on the TensorFlow backend,
+LiteRT (it warns so); the tests accept either. Needs the TensorFlow backend (Keras on TensorFlow)
 and LiteRT.
 """
 
