@@ -332,13 +332,12 @@ def test_a_long_check_shows_the_time_and_the_test_it_is_in(sandbox):
 
 def test_a_green_training_kata_shows_its_loss_curve(sandbox):
     """loops/four_beats: the practice screen draws fit's losses, epoch by epoch, against the line
-    the learning test asks the final loss to get under. 80 columns; 30 rows, so that the chart fits
-    under the header's note on katas not runnable here (without TensorFlow: 3 rows more). On 24
-    rows with every framework it fits too; where it does not, fit() clips it with the command that
-    shows it all."""
+    the learning test asks the final loss to get under. 80 columns, and rows enough for the header's
+    notes on katas not runnable here (an env without TensorFlow has them): on 24 rows with every
+    framework it fits too, and where it does not, fit() clips it with the command that shows it all."""
     child = pexpect.spawn(sys.executable, ["-m", "katas", "--solutions", "--start", "loops/four_beats", "--manual"],
                           cwd=str(sandbox.root), env={**sandbox.env, "TERM": "xterm-256color"}, encoding="utf-8",
-                          timeout=180, dimensions=(30, 80))
+                          timeout=180, dimensions=(50, 80))
     try:
         child.expect("GREEN")
         child.expect("loss per epoch: fit\\(quest_model\\(\\), Adam\\(lr=0.01\\)\\)")
