@@ -20,7 +20,8 @@ def quiet_frameworks() -> None:
 #: torch's loggers that record every step of a compile or an export (empty DEBUG lines, partial
 #: graphs, "torchvision is not installed"): framework chatter that would fill a failure's page.
 CHATTY_TORCH_LOGGERS = ("torch.__trace", "torch.fx.experimental.symbolic_shapes", "torch._subclasses.fake_tensor",
-                        "torch.export._trace", "torch.onnx._internal.exporter._registration")
+                        "torch.export._trace", "torch.export", "torch._export",
+                        "torch.onnx._internal.exporter._registration")
 
 
 def quiet_torch_logs() -> None:

@@ -11,7 +11,6 @@ session by path fails when a new file is written over the old one.
 """
 
 import copy
-import logging
 import tempfile
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from katas._support.checks import check_equal, check_values, describe, fail
 from katas._support.strategies import shapes
 
 pytestmark = [
-    pytest.mark.usefixtures("torch_one_thread", "exporter_quiet"),  # tiny models: one math thread (conftest.py)
+    pytest.mark.usefixtures("torch_one_thread"),  # tiny models: one math thread; the exporter's chatter is kept quiet (conftest.py)
     pytest.mark.filterwarnings("ignore:.*LeafSpec.*:FutureWarning"),  # torch's own deprecation, inside the exporter
     # either exporter will do (the docstring says so): no nagging about the TorchScript one or dynamic_axes
     pytest.mark.filterwarnings("ignore:You are using the legacy TorchScript-based ONNX export:DeprecationWarning"),
@@ -37,19 +36,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:from_dynamic_axes_to_dynamic_shapes is deprecated:DeprecationWarning"),
 ]
 ort.set_default_logger_severity(3)  # ONNX Runtime: errors only
-
-
-@pytest.fixture
-def exporter_quiet():
-    """The exporter logs "torchvision is not installed" and torch.export's trace records on every
-    export: framework chatter, not the learner's (a failure's report stays readable)."""
-    loggers = [logging.getLogger(name) for name in ("torch.onnx._internal.exporter._registration", "torch.__trace")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL)
-    yield
-    for logger, level in zip(loggers, levels):
-        logger.setLevel(level)
 
 
 RTOL, ATOL = 1e-4, 1e-5

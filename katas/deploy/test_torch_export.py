@@ -16,7 +16,6 @@ same path catches a cache by path), then in one fresh Python process
 pass everything else)."""
 
 import functools
-import logging
 import zipfile
 
 import pytest
@@ -29,21 +28,8 @@ from katas._support.checks import check_equal, check_tensor, fail
 from katas._support.loader import stub_location
 from katas._support.strategies import shapes
 
-pytestmark = pytest.mark.usefixtures("torch_one_thread", "export_logs_quiet")  # one math thread: conftest.py
+pytestmark = pytest.mark.usefixtures("torch_one_thread")  # one math thread; torch.export's chatter kept quiet: conftest.py
 
-
-@pytest.fixture
-def export_logs_quiet():
-    """torch.export logs its trace records, a 0/1-specialized size and a refused file's traceback:
-    framework chatter, not the learner's (the errors themselves still come through)."""
-    loggers = [logging.getLogger(name) for name in ("torch.__trace", "torch.export", "torch._export",
-                                                     "torch.fx.experimental.symbolic_shapes")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL)
-    yield
-    for logger, level in zip(loggers, levels):
-        logger.setLevel(level)
 
 MODEL_SOURCE = '''
 import torch

@@ -11,7 +11,6 @@ prints the partial graph of a refused model to stderr; the tests hide that print
 
 import contextlib
 import io
-import logging
 import warnings
 
 import pytest
@@ -23,27 +22,12 @@ from torch import nn
 from katas._support.checks import check_tensor, describe, fail
 from katas._support.strategies import arrays, float_dtypes, shapes, to_torch
 
-pytestmark = pytest.mark.usefixtures("torch_one_thread", "export_logs_quiet")
+pytestmark = pytest.mark.usefixtures("torch_one_thread")  # torch's export chatter: kept quiet by conftest.py
 
 TRACE = "return torch.jit.trace(model, example): it runs model once on example and replays those operations"
 COND = "forward: return torch.cond(x.sum() > 0, lambda t: t * 2, lambda t: -t, (x,))"
 REFUSAL = ("catch only torch.export's refusal of data-dependent control flow (GuardOnDataDependentSymNode or "
            "torch._dynamo.exc.UserError, or a RuntimeError saying 'data-dependent')")
-
-
-@pytest.fixture
-def export_logs_quiet():
-    """torch.export logs a refused branch's unbacked symbol and a failed shape check's traceback
-    while it traces: framework chatter, not the learner's (the error itself still comes through)."""
-    loggers = [logging.getLogger(name) for name in ("torch.fx.experimental.symbolic_shapes",
-                                                     "torch._subclasses.fake_tensor", "torch.__trace",
-                                                     "torch.export._trace")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL)
-    yield
-    for logger, level in zip(loggers, levels):
-        logger.setLevel(level)
 
 
 class Branchy(nn.Module):
