@@ -344,7 +344,8 @@ class WarmChecker:
         """Queue a check of ``kata``; its result arrives as a ``result`` event with this id."""
         request_id = next(self._ids)
         args = pytest_args(kata, solutions=solutions, device=device, timeout=timeout)
-        self._send(op="check", id=request_id, kata=kata.id, args=args, timeout=kata.time_limit(timeout) + 2)
+        limit = kata.time_limit(timeout)  # 0: no limit, as for pytest's --kata-timeout
+        self._send(op="check", id=request_id, kata=kata.id, args=args, timeout=limit + 2 if limit else 7 * 24 * 3600)
         return request_id
 
     def cancel(self, request_id: int) -> None:
