@@ -20,11 +20,11 @@ else:  # pragma: no cover - Python 3.10
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = ROOT / "katas" / "curriculum.toml"
-#: What a manifest entry's ``frameworks`` may name: the frameworks, and the runtimes a deploy kata needs.
 #: Seconds a test may run when neither the command line nor the manifest says otherwise.
 DEFAULT_TIME_LIMIT = 60.0
-#: What a manifest entry's ``frameworks`` may name: the frameworks, and the runtimes a deploy kata needs.
-FRAMEWORKS = frozenset({"torch", "tensorflow", "keras", "onnx", "onnxscript", "onnxruntime", "ai_edge_litert"})
+#: What a manifest entry's ``frameworks`` may name: the frameworks, the runtimes a deploy kata needs, TensorBoard.
+FRAMEWORKS = frozenset({"torch", "tensorflow", "keras", "onnx", "onnxscript", "onnxruntime", "ai_edge_litert",
+                        "tensorboard"})
 
 
 @dataclass(frozen=True)

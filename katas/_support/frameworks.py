@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 #: What a learner reads for each module name.
 NAMES = {"torch": "PyTorch", "tensorflow": "TensorFlow", "keras": "Keras", "jax": "JAX", "onnx": "ONNX",
-         "onnxscript": "ONNX Script", "onnxruntime": "ONNX Runtime", "ai_edge_litert": "LiteRT"}
+         "onnxscript": "ONNX Script", "onnxruntime": "ONNX Runtime", "ai_edge_litert": "LiteRT", "tensorboard": "TensorBoard"}
 #: The distributions that provide each module, first match wins (tensorflow-cpu on Linux).
 DISTRIBUTIONS = {
     "torch": ("torch",),
@@ -43,12 +43,13 @@ DISTRIBUTIONS = {
     "keras": ("keras",),
     "jax": ("jax",),
     "ai_edge_litert": ("ai-edge-litert",),
+    "tensorboard": ("tensorboard",),
 }
 #: The Keras backends, in the order one is chosen when none is configured.
 KERAS_BACKENDS = ("tensorflow", "torch", "jax")
 #: What to install for each framework (extras of this project, see pyproject.toml).
 INSTALL = {"torch": ".[torch]", "tensorflow": ".[tensorflow]", "keras": ".[keras]", "jax": "jax", "onnx": ".[onnx]",
-           "onnxscript": ".[onnx]", "onnxruntime": ".[onnx]", "ai_edge_litert": ".[litert]"}
+           "onnxscript": ".[onnx]", "onnxruntime": ".[onnx]", "ai_edge_litert": ".[litert]", "tensorboard": ".[observe]"}
 
 
 @functools.cache

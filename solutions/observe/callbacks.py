@@ -1,0 +1,5 @@
+"""Reference answer of kata observe/callbacks (placeholder)."""
+
+
+def placeholder() -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Reference answer of kata scale/mirrored (placeholder)."""
+
+
+def placeholder() -> None:
+    return None
