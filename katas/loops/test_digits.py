@@ -18,7 +18,7 @@ from hypothesis.extra import numpy as hnp
 from torch import nn
 from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
 
-from katas._support import data
+from katas._support import curves, data
 from katas._support.checks import check_close, check_equal, check_tensor, describe, fail
 from katas._support.strategies import arrays, shapes, to_torch
 
@@ -143,19 +143,40 @@ class TrainingSpy:
     recording) and every optimizer step (the optimizer's type, whether .grad still held the marker
     the previous step left there)."""
 
+    def __init__(self, *, steps=True):
+        self.watch_steps = steps  # False: only the losses (their values too), the training left alone
+
     def __enter__(self):
         self.losses, self.steps, self.stale_steps = [], [], 0
         self._original = torch._C._nn.cross_entropy_loss  # noqa: SLF001  (what F.cross_entropy calls)
 
         def cross_entropy_loss(input, target, *args):  # noqa: A002
+            result = self._original(input, target, *args)
             self.losses.append({"input": (input.dtype, tuple(input.shape)), "target": (target.dtype, tuple(target.shape)),
-                                "recording": torch.is_grad_enabled(), "labels": target.detach().clone()})
-            return self._original(input, target, *args)
+                                "recording": torch.is_grad_enabled(), "labels": target.detach().clone(),
+                                "value": float(result.detach()) if result.dim() == 0 else None})
+            return result
 
         torch._C._nn.cross_entropy_loss = cross_entropy_loss  # noqa: SLF001
         self._hooks = [register_optimizer_step_pre_hook(self._before_step),
-                       register_optimizer_step_post_hook(self._after_step)]
+                       register_optimizer_step_post_hook(self._after_step)] if self.watch_steps else []
         return self
+
+    def epoch_losses(self, n):
+        """The mean training loss of each pass over ``n`` rows (each batch weighted by its rows), from
+        the cross_entropy calls made while autograd was recording; [] when they cannot be told apart."""
+        means, total, rows = [], 0.0, 0
+        for loss in self.losses:
+            if not loss["recording"]:
+                continue
+            if loss["value"] is None or not loss["input"][1]:
+                return []
+            size = loss["input"][1][0]
+            total, rows = total + loss["value"] * size, rows + size
+            if rows >= n:
+                means.append(total / rows)
+                total, rows = 0.0, 0
+        return means
 
     @staticmethod
     def _grads(optimizer):
@@ -273,7 +294,10 @@ def test_train_digits_depends_on_its_seed_only(kata):
 
 def test_the_pipeline_reads_92_percent_of_unseen_digits(kata):
     train_images, train_labels, test_images, test_labels = data.digits_split()
-    model = kata.train_digits(kata.prepare(train_images, 16), torch.from_numpy(train_labels))
+    with TrainingSpy(steps=False) as spy:  # records the loss of each batch, for the learner's loss curve
+        model = kata.train_digits(kata.prepare(train_images, 16), torch.from_numpy(train_labels))
+    if len(losses := spy.epoch_losses(len(train_labels))) >= 2:
+        curves.record(losses, title="mean training loss per epoch: train_digits(1,437 digits)")
     with torch.no_grad():
         predicted = model.eval()(kata.prepare(test_images, 16)).argmax(dim=1).numpy()
     score = float(np.mean(predicted == test_labels))

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
+from katas._support import curves, data
 from katas._support.checks import check_close, check_tensor, fail
 
 WEIGHTED = "weight each batch's mean loss by its number of samples: sum(loss.item() * len(x)) / samples served"
@@ -170,3 +171,19 @@ def test_train_epoch_steps_once_per_batch_and_returns_the_weighted_mean(kata, n,
                          "in .grad by earlier code or by the last batch never count")
         check_close(got, expected[epoch], call=call, what="epoch loss", rel=tolerance, abs_=tolerance,
                     misconception=f"{problem.mistake_hint()}; each loss is the one computed before that batch's step")
+
+
+def test_epoch_after_epoch_the_loss_falls(kata):
+    x, y = (torch.from_numpy(a) for a in data.noisy_line(n=96, noise=0.1, seed=2))
+    torch.manual_seed(2)
+    model = nn.Linear(1, 1)
+    loader = DataLoader(TensorDataset(x, y), batch_size=16, shuffle=True, generator=torch.Generator().manual_seed(2))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    call = "train_epoch(Linear(1, 1), 96 noisy points of y = 2x + 1 in shuffled batches of 16, SGD(lr=0.1), MSELoss())"
+    losses = [kata.train_epoch(model, loader, optimizer, nn.MSELoss()) for _ in range(12)]
+    if all(isinstance(v, float) for v in losses):
+        curves.record(losses, title="epoch loss: 12 calls of train_epoch(Linear(1, 1), SGD(lr=0.1))", target=0.05,
+                      target_label="to get under")
+    if not losses[-1] < 0.05:
+        fail(call + ", 12 times", "loss of the last epoch", "below 0.05 (the noise alone gives about 0.01)",
+             f"{losses[-1]:.4f} (first epoch: {losses[0]:.4f})", f"{FOUR_BEATS}; return the epoch's mean loss")
