@@ -1,6 +1,6 @@
 """Benchmark: how long after a save the runner shows its verdict, next to a cold pytest.
 
-    .venv/bin/python bench/recheck.py [--katas-per-topic N] [--saves N] [--colds N]
+    .venv/bin/python bench/recheck.py [--katas-per-topic N] [--saves N] [--colds N] [--topics a,b]
 
 For each topic it starts the real runner (``python -m katas --plain``) in a throw-away copy of
 the project, and for the first N katas of the topic (all with ``--katas-per-topic 0``), in two
@@ -87,11 +87,14 @@ def main() -> None:
     parser.add_argument("--katas-per-topic", type=int, default=2, help="0: every kata")
     parser.add_argument("--saves", type=int, default=5, help="saves timed per kata and state")
     parser.add_argument("--colds", type=int, default=2, help="cold pytest runs per kata and state")
+    parser.add_argument("--topics", default="", help="comma-separated topics to time (default: every topic)")
     options = parser.parse_args()
+    wanted = {topic for topic in options.topics.split(",") if topic}
     where = Sandbox(Path(tempfile.mkdtemp(prefix="katas-bench-"))).root
     topics: dict[str, list[curriculum.Kata]] = {}
     for kata in curriculum.load():
-        topics.setdefault(kata.topic, []).append(kata)
+        if not wanted or kata.topic in wanted:
+            topics.setdefault(kata.topic, []).append(kata)
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; {options.saves} saves and {options.colds} cold "
           "runs per kata and state\n")
     header = f"{'topic':<10}{'state':<7}{'katas':>6}{'warm median':>13}{'cold median':>13}{'cold / warm':>13}"

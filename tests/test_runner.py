@@ -261,6 +261,48 @@ def test_warm_checks_agree_with_a_cold_pytest_on_every_kata(tmp_path, target):
     assert "passed" not in warm.values() if not solutions else set(warm.values()) <= {"passed", "skipped"}
 
 
+STANDBY_SESSION = r"""
+import json, queue
+from pathlib import Path
+from katas._runner.warm import WarmChecker
+from katas._support import curriculum
+
+events = queue.Queue()
+checker = WarmChecker(events.put)
+katas = curriculum.by_id()
+seen = []
+
+def check(kata_id):
+    checker.check(katas[kata_id], standby=True)
+    while (event := events.get(timeout=240))["event"] != "result":
+        assert event["event"] != "gone", event
+    seen.append([kata_id, event["result"].status, len(event["result"].tests), event["standby"]])
+
+kata = katas["autograd/accumulation"]
+check(kata.id)                                          # the stub: red, forked afresh
+kata.stub.write_text(Path("solutions/autograd/accumulation.py").read_text())
+check(kata.id)                                          # saved: the standby runs the new code
+kata.tests.write_text(kata.tests.read_text() + "\n\ndef test_added_later(kata):\n    assert False\n")
+check(kata.id)                                          # an edited test file: never the stale standby
+check("autograd/derivative")                            # another kata: forked afresh
+checker.close()
+print(json.dumps(seen))
+"""
+
+
+def test_a_standby_child_runs_the_next_save_and_never_a_stale_test_file(sandbox):
+    """The warm server keeps a child that has collected the current kata's tests; the next save
+    is checked by it, with the code just saved, unless the test file changed since."""
+    run = sandbox.python("-c", STANDBY_SESSION)
+    assert run.returncode == 0, run.output
+    seen = json.loads(run.output.strip().splitlines()[-1])
+    first, saved, edited, other = seen
+    assert first[1] == "todo" and not first[3], seen
+    assert saved[1] == "pass" and saved[3], seen  # the standby ran, with the solution just saved
+    assert edited[1] == "fail" and edited[2] == saved[2] + 1 and not edited[3], seen  # it saw the new test
+    assert other[0] == "autograd/derivative" and not other[3], seen
+
+
 def test_a_second_practice_session_is_refused_naming_the_first(sandbox):
     """Two runners in one repository would race over the progress file."""
     first = pexpect.spawn(sys.executable, ["-m", "katas", "--manual", "--plain"], cwd=str(sandbox.root),

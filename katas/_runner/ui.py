@@ -105,7 +105,7 @@ class Session:
             return self.render()
         self.running = None
         self.request = self.checker.check(self.current, solutions=self.solutions, device=self.device,
-                                          timeout=self.timeout)
+                                          timeout=self.timeout, standby=True)  # the next save is checked sooner
         self.render(checking=True)
 
     def move_to(self, kata: Kata) -> None:

@@ -7,6 +7,13 @@ conftest and the frameworks a kata needs once; each check is then a ``fork()`` w
 exits. The child starts from the server's memory, which never held a learner's module or a
 test module, so every check imports the learner's latest saved code, as a cold run does.
 
+While the learner practises one kata, the server keeps a *standby* child for it: forked after
+each check, it has already done what does not depend on the learner's code (pytest's start-up,
+its plugins, collecting the test file) and waits. The next check of that kata, with the same
+options and an unchanged test file, just tells it to go on; its tests then import the saved
+code as any check does (the stub is imported inside the tests, never at collection). Anything
+else (another kata, other options, an edited test file) discards it and forks afresh.
+
 A child runs in its own process group with stdin closed and its output captured: a crash,
 ``os._exit()`` or an endless loop in the learner's code ends that child (a timeout kills its
 group), never the server or the runner.
@@ -14,10 +21,11 @@ group), never the server or the runner.
 Protocol: JSON lines. Requests on the server's stdin::
 
     {"op": "load", "frameworks": ["torch"]}
-    {"op": "check", "id": 7, "kata": "autograd/derivative", "args": [...], "timeout": 60}
+    {"op": "check", "id": 7, "kata": "autograd/derivative", "args": [...], "timeout": 60, "standby": true}
     {"op": "cancel", "id": 7}
 
-events on its stdout: ``{"event": "loaded", ...}``, ``{"event": "result", "id": 7, "result": {...}}``.
+events on its stdout: ``{"event": "loaded", ...}``, ``{"event": "result", "id": 7, "result": {...},
+"standby": true}`` (true: run by a standby child).
 The client is :class:`WarmChecker`.
 """
 
@@ -39,6 +47,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from katas._runner import results
@@ -107,6 +116,18 @@ def _load(frameworks: Iterable[str], loaded: set[str]) -> None:
             for name in WARM_IMPORTS.get(framework, ()):
                 importlib.import_module(name)
             loaded.add(framework)
+    _scan_constants()
+
+
+def _scan_constants() -> None:
+    """Let Hypothesis read the constants of the modules imported so far, once, here: each child
+    would otherwise look through the thousands of framework modules again (about 0.1 s) before
+    its first test. The child still reads the modules it imports itself, as a cold run does."""
+    try:
+        from hypothesis.internal.conjecture.providers import _get_local_constants
+    except ImportError:  # another Hypothesis: each child does it, as before
+        return
+    _get_local_constants()
 
 
 @dataclass
@@ -119,6 +140,8 @@ class _Job:
     started: float
     waiter: int | None  # a pidfd, readable once the child has exited (Linux)
     budget: float = 60.0  # seconds the check may go without finishing a test
+    request: dict[str, Any] | None = None  # what asked for it: a standby is made like it
+    ready: bool = False  # run by a standby child (collected before the save)
     seen: int = 0  # bytes of its results file when last looked at
     told: str = ""  # the running test last reported to the client
 
@@ -150,8 +173,31 @@ class _Job:
         return True
 
 
-def _child(kata: curriculum.Kata, args: list[str], scratch: Path) -> None:
-    """In the forked child: run pytest on the kata and leave. Never returns."""
+def _hold(fd: int, kata: curriculum.Kata) -> Any:
+    """A standby child's plugin: once the test file is collected, wait for the server's word
+    (``g``: go on; end of file: leave without a sound), before anything reads the learner's code."""
+    import pytest
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems() -> None:
+        if os.read(fd, 1) != b"g":
+            os._exit(0)
+        os.close(fd)
+        _forget_bytecode(kata)
+
+    return SimpleNamespace(pytest_collection_modifyitems=pytest_collection_modifyitems)
+
+
+def _forget_bytecode(kata: curriculum.Kata) -> None:
+    # Bytecode is validated by the source's size and mtime in whole seconds: a save within
+    # the same second as the last check, of the same size, would run stale bytecode.
+    for source in kata.stub.parent.glob("*.py"):
+        Path(importlib.util.cache_from_source(str(source))).unlink(missing_ok=True)
+
+
+def _child(kata: curriculum.Kata, args: list[str], scratch: Path, hold: int | None = None) -> None:
+    """In the forked child: run pytest on the kata and leave. Never returns. With ``hold`` (a
+    pipe's reading end), stand by after collecting until the server says go (:func:`_hold`)."""
     code = 70
     try:
         os.setpgid(0, 0)
@@ -161,14 +207,14 @@ def _child(kata: curriculum.Kata, args: list[str], scratch: Path) -> None:
         out = os.open(scratch / "output.txt", os.O_WRONLY | os.O_CREAT, 0o600)
         os.dup2(out, 1)
         os.dup2(out, 2)
-        # Bytecode is validated by the source's size and mtime in whole seconds: a save within
-        # the same second as the last check, of the same size, would run stale bytecode.
         sys.dont_write_bytecode = True
-        for source in kata.stub.parent.glob("*.py"):
-            Path(importlib.util.cache_from_source(str(source))).unlink(missing_ok=True)
         import pytest
 
-        code = int(pytest.main(args))
+        if hold is None:
+            _forget_bytecode(kata)
+            code = int(pytest.main(args))
+        else:
+            code = int(pytest.main(args, plugins=[_hold(hold, kata)]))
     except BaseException:  # noqa: BLE001  (report anything, then leave without unwinding)
         import traceback
 
@@ -177,6 +223,72 @@ def _child(kata: curriculum.Kata, args: list[str], scratch: Path) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
+
+
+@dataclass
+class _Standby:
+    """A child that has collected ``kata``'s tests with ``args`` and waits on ``go`` (a pipe)."""
+
+    kata: curriculum.Kata
+    args: list[str]
+    pid: int
+    go: int
+    scratch: Path
+    tests: tuple[int, int, int] | None  # the test file's stamp before the child read it
+
+    @classmethod
+    def fork(cls, kata: curriculum.Kata, args: list[str]) -> _Standby:
+        scratch = Path(tempfile.mkdtemp(prefix="katas-check-"))
+        tests = _stamp(kata.tests)
+        wait, go = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(go)
+            _child(kata, [*args, f"--katas-results={scratch / 'results.jsonl'}"], scratch, hold=wait)
+        os.close(wait)
+        return cls(kata, args, pid, go, scratch, tests)
+
+    def start(self, request: dict[str, Any]) -> _Job | None:
+        """The check ``request`` asks for, run by this child, if it still fits; else None."""
+        if request["kata"] != self.kata.id or request["args"] != self.args or _stamp(self.kata.tests) != self.tests:
+            return None
+        if os.waitpid(self.pid, os.WNOHANG)[0] != 0:  # it ended while waiting (a collection error?)
+            return None
+        started = time.perf_counter()
+        try:
+            os.write(self.go, b"g")
+        except OSError:
+            return None
+        os.close(self.go)
+        waiter = os.pidfd_open(self.pid) if hasattr(os, "pidfd_open") else None
+        return _Job(request["id"], self.kata, self.pid, self.scratch, started + request["timeout"], started, waiter,
+                    budget=request["timeout"], request=request, ready=True)
+
+    def discard(self) -> None:
+        try:
+            os.close(self.go)
+        except OSError:
+            pass
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):  # not yet its own group leader
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def serve(jobs: int) -> None:
@@ -189,9 +301,12 @@ def serve(jobs: int) -> None:
         for name in BASE_IMPORTS:
             importlib.import_module(name)
         importlib.import_module("conftest")  # pytest finds it in sys.modules: same file, same module
+    _scan_constants()
     katas = curriculum.by_id()
     queue: list[dict[str, Any]] = []
     running: dict[int, _Job] = {}
+    standby: _Standby | None = None
+    wanted: dict[str, Any] | None = None  # the last finished check that asked for a standby
     stdin = sys.stdin.fileno()
     buffer = b""
     _say(event="ready", pid=os.getpid())
@@ -199,6 +314,12 @@ def serve(jobs: int) -> None:
         while queue and len(running) < jobs:
             request = queue.pop(0)
             kata = katas[request["kata"]]
+            if standby is not None:  # ready for this check, or in the way
+                waiting, standby = standby, None
+                if (job := waiting.start(request)) is not None:
+                    running[request["id"]] = job
+                    continue
+                waiting.discard()
             if not set(kata.frameworks) <= loaded:
                 started = time.perf_counter()
                 _load(kata.frameworks, loaded)
@@ -211,7 +332,7 @@ def serve(jobs: int) -> None:
                 _child(kata, args, scratch)
             waiter = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
             running[request["id"]] = _Job(request["id"], kata, pid, scratch, started + request["timeout"], started,
-                                          waiter, budget=request["timeout"])
+                                          waiter, budget=request["timeout"], request=request)
         waiters = [job.waiter for job in running.values() if job.waiter is not None]
         now = time.perf_counter()
         wait = min((job.deadline for job in running.values()), default=now + 3600) - now
@@ -247,9 +368,17 @@ def serve(jobs: int) -> None:
                 continue
             del running[job.id]
             result = _finish(job, killed=status is None, status=status)
-            _say(event="result", id=job.id, result=result.to_json())
+            _say(event="result", id=job.id, result=result.to_json(), standby=job.ready)
+            if job.request and job.request.get("standby"):
+                wanted = job.request
+        if wanted is not None and not queue and not running:
+            if standby is not None:
+                standby.discard()
+            standby, wanted = _Standby.fork(katas[wanted["kata"]], wanted["args"]), None
     for job in running.values():
         _finish(job, killed=True)
+    if standby is not None:
+        standby.discard()
 
 
 def _reap(job: _Job) -> int | None:
@@ -340,12 +469,14 @@ class WarmChecker:
         self._send(op="load", frameworks=sorted(set(frameworks)))
 
     def check(self, kata: curriculum.Kata, *, solutions: bool = False, device: str = "",
-              timeout: float | None = None) -> int:
-        """Queue a check of ``kata``; its result arrives as a ``result`` event with this id."""
+              timeout: float | None = None, standby: bool = False) -> int:
+        """Queue a check of ``kata``; its result arrives as a ``result`` event with this id. With
+        ``standby``, the server then keeps a child ready for the next check of the same kata."""
         request_id = next(self._ids)
         args = pytest_args(kata, solutions=solutions, device=device, timeout=timeout)
         limit = kata.time_limit(timeout)  # 0: no limit, as for pytest's --kata-timeout
-        self._send(op="check", id=request_id, kata=kata.id, args=args, timeout=limit + 2 if limit else 7 * 24 * 3600)
+        self._send(op="check", id=request_id, kata=kata.id, args=args, timeout=limit + 2 if limit else 7 * 24 * 3600,
+                   standby=standby)
         return request_id
 
     def cancel(self, request_id: int) -> None:
