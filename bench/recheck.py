@@ -7,8 +7,9 @@ the project, and for the first N katas of the topic (all with ``--katas-per-topi
 states (the untouched stub: red; the reference solution: green), it saves the stub file and
 times until the runner prints that kata's verdict line. Between saves it times a cold
 ``python -m pytest katas/<topic>/test_<kata>.py`` of the same file in the same state, so both
-are measured side by side under the same load. It prints the medians, the ratio cold / warm, and
-the runner's start-up (the frameworks' import, paid once per session).
+are measured side by side under the same load. It prints the medians, the runner's overhead
+(save to verdict, less the time the kata's tests spent running, which the verdict line reports),
+the ratio cold / warm, and the runner's start-up (the frameworks' import, paid once per session).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Runner:
 
     def __init__(self, where: Path, kata: str) -> None:
         self.lines: list[tuple[float, str]] = []
+        self.in_tests = 0.0  # what the last verdict line said its tests spent running
         self.started = time.perf_counter()
         self.process = subprocess.Popen([sys.executable, "-m", "katas", "--plain", "--start", kata], cwd=where,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -55,7 +57,9 @@ class Runner:
         while time.perf_counter() < deadline:
             for stamp, line in self.lines[after:]:
                 if line.startswith(f"verdict {kata} "):
-                    return stamp, line.split()[2]
+                    fields = line.split()
+                    self.in_tests = float(fields[5].removesuffix("s"))
+                    return stamp, fields[2]
             time.sleep(0.002)
         raise TimeoutError(f"no verdict for {kata}; last lines: {''.join(l for _, l in self.lines[-20:])}")
 
@@ -97,7 +101,8 @@ def main() -> None:
             topics.setdefault(kata.topic, []).append(kata)
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; {options.saves} saves and {options.colds} cold "
           "runs per kata and state\n")
-    header = f"{'topic':<10}{'state':<7}{'katas':>6}{'warm median':>13}{'cold median':>13}{'cold / warm':>13}"
+    header = (f"{'topic':<10}{'state':<7}{'katas':>6}{'warm median':>13}{'overhead':>13}{'cold median':>13}"
+              f"{'cold / warm':>13}")
     rows = []
     try:
         for topic, katas in topics.items():
@@ -106,7 +111,7 @@ def main() -> None:
             first, _ = runner.wait(chosen[0].id, 0)
             start_up = first - runner.started
             for state in ("red", "green"):
-                warm_times, cold_times = [], []
+                warm_times, cold_times, overheads = [], [], []
                 for index, kata in enumerate(chosen):
                     if kata is not chosen[0] or state == "green":
                         mark = runner.mark()
@@ -120,13 +125,15 @@ def main() -> None:
                         stub.write_text(text)
                         stamp, verdict = runner.wait(kata.id, mark)
                         warm_times.append(stamp - saved)
+                        overheads.append(stamp - saved - runner.in_tests)
                         assert (verdict == "pass") == (state == "green"), (kata.id, state, verdict)
                         if save < options.colds:
                             cold_times.append(cold(where, kata))
                     if state == "green":  # back to the stub for the next kata's red round
                         stub.write_text((ROOT / kata.stub.relative_to(ROOT)).read_text())
                 warm, cold_median = statistics.median(warm_times), statistics.median(cold_times)
-                rows.append(f"{topic:<10}{state:<7}{len(chosen):>6}{warm:>12.3f}s{cold_median:>12.2f}s{cold_median / warm:>12.1f}x")
+                rows.append(f"{topic:<10}{state:<7}{len(chosen):>6}{warm:>12.3f}s{statistics.median(overheads):>12.3f}s"
+                            f"{cold_median:>12.2f}s{cold_median / warm:>12.1f}x")
                 print(rows[-1], flush=True)
             print(f"{topic:<10}runner start-up (frameworks imported once): {start_up:.1f} s", flush=True)
             runner.close()

@@ -79,9 +79,12 @@ def summary(result: KataResult) -> str:
 
 
 def verdict_line(result: KataResult) -> str:
-    """One line a script can wait for: ``verdict <kata> <status> <passed>/<run> <seconds>s``."""
+    """One line a script can wait for: ``verdict <kata> <status> <passed>/<run> <seconds>s
+    <in tests>s``: the check's whole time, and the part its tests spent running (set-up, call and
+    tear-down, as pytest's --durations counts them)."""
     run = sum(t.outcome != "skipped" for t in result.tests)
-    return f"verdict {result.kata} {result.status} {result.count('passed')}/{run} {result.seconds:.3f}s"
+    in_tests = sum(t.duration for t in result.tests)
+    return f"verdict {result.kata} {result.status} {result.count('passed')}/{run} {result.seconds:.3f}s {in_tests:.3f}s"
 
 
 def _clip(message: str, rerun: str, lines: int = MESSAGE_LINES) -> str:
