@@ -84,7 +84,6 @@ class Session:
 
         # step: how long after a change watchfiles waits for more before it reports them; an
         # editor's save (write, or write-and-rename) is one burst well within 20 ms.
-
         for changes in watchfiles.watch(curriculum.ROOT / "katas", watch_filter=watchfiles.PythonFilter(),
                                         force_polling=self.watch_mode == "poll", poll_delay_ms=300,
                                         stop_event=self.stop, debounce=1600, step=20, raise_interrupt=False):
