@@ -9,6 +9,10 @@ tests, the model's class or anything but the kata module.
 Under ``--verify`` the function run in the child is the one under test: the solution, the stub
 as shipped, or a named mistake or alternative laid over the solution.
 
+A distributed kata runs its function in several such processes at once
+(:func:`call_in_parallel_processes`, with a port from :func:`free_port`): the first error in any
+of them stops the others, which would otherwise wait for it forever, and nothing is left running.
+
     python -m katas._support.fresh SPEC      the child's side (SPEC: a pickle the parent wrote)
 """
 
@@ -18,9 +22,12 @@ import importlib
 import itertools
 import os
 import pickle
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from types import ModuleType
@@ -93,6 +100,92 @@ def call_in_fresh_process(kata_module: Any, function: str, *args: Any, apply_to:
     return reply["result"], reply["modules"]
 
 
+def free_port(address: str = "127.0.0.1") -> int:
+    """A TCP port on ``address`` that nothing listens on now (the system picks it; it is released
+    again before this returns, for the processes that will bind it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((address, 0))
+        return probe.getsockname()[1]
+
+
+def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tuple[Any, ...]], *,
+                               labels: list[str] | None = None, timeout: float = 30.0) -> list[dict[str, Any]]:
+    """Call ``kata.<function>(*args)`` for every ``args`` in ``calls``, each in its own new Python
+    process, all started at once (the ranks of a process group); wait for all of them.
+
+    Returns one dict per call, in the order of ``calls``: ``"result"`` (what the function
+    returned, by pickle: torch tensors come back as torch tensors), ``"modules"`` (the modules the
+    process had imported) and ``"process_group"``: True when torch.distributed's default process
+    group was still initialized after the function returned, False when it was not, None when
+    the process never imported torch.distributed.
+
+    The first process to fail ends the others at once (they would wait for it in a collective
+    until their own timeouts) and is raised: a stub's TODO as the stub's TODO
+    (``KataTodo``), any other error as :class:`FreshProcessError` whose message is the error as
+    the learner's own code raised it (type, message, the lines of the code under test), then
+    which process (``labels[i]``, default "process i") raised it. Past ``timeout`` seconds every
+    process still running is killed and a FreshProcessError names them. However this returns or
+    raises (the test's own time limit, Ctrl-C included), every process it started, and anything
+    those started, is killed and reaped first: no process and no bound port stays behind.
+    Each process gets ``OMP_NUM_THREADS`` = cores / len(calls) unless the caller's environment sets it.
+    """
+    from katas._support.loader import KataTodo
+
+    kata_module.accessed.add(function)  # a test that reaches the function only here still reaches it (--verify)
+    labels = labels or [f"process {index}" for index in range(len(calls))]
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, len(calls)))))
+    children: list[subprocess.Popen[bytes]] = []
+    with tempfile.TemporaryDirectory(prefix="kata-fresh-") as folder:
+        answers = [Path(folder) / f"answer-{index}.pickle" for index in range(len(calls))]
+        logs = [Path(folder) / f"output-{index}.txt" for index in range(len(calls))]
+        try:
+            for index, args in enumerate(calls):
+                spec = Path(folder) / f"spec-{index}.pickle"
+                spec.write_bytes(pickle.dumps({"target": _target(kata_module, function), "args": tuple(args),
+                                               "answer": str(answers[index]), "apply_to": None, "as_tensors": None,
+                                               "report": True, "probe_process_group": True}))
+                with logs[index].open("wb") as log:
+                    children.append(subprocess.Popen([sys.executable, "-m", "katas._support.fresh", str(spec)], cwd=ROOT,
+                                                     env=env, stdout=log, stderr=subprocess.STDOUT,
+                                                     start_new_session=True))  # its own group: killed with all it starts
+            replies: list[dict[str, Any] | None] = [None] * len(calls)
+            deadline = time.monotonic() + timeout
+            while any(reply is None for reply in replies):
+                ended = [index for index, child in enumerate(children) if replies[index] is None and child.poll() is not None]
+                # Of the processes that ended since the last look, the one that answered first speaks first:
+                # a rank whose partner died fails too ("connection closed"), but after it.
+                ended.sort(key=lambda index: answers[index].stat().st_mtime_ns if answers[index].exists() else 0)
+                for index in ended:
+                    if not answers[index].exists():
+                        tail = "\n".join(logs[index].read_text(errors="replace").strip().splitlines()[-12:])
+                        raise FreshProcessError(f"the Python process of {labels[index]} running {function}() ended "
+                                                f"with exit code {children[index].returncode} and no answer:\n{tail}")
+                    reply = replies[index] = pickle.loads(answers[index].read_bytes())
+                    if "todo" in reply:
+                        raise KataTodo(*reply["todo"])
+                    if "error" in reply:
+                        kind, message, where = reply["error"]
+                        text = reply.get("report") or (f"{kind}: {message}" + (f"\n    at {where}" if where else ""))
+                        others = " (the other processes were stopped)" if len(calls) > 1 else ""
+                        raise FreshProcessError(f"{text}\n    raised by {function}() in {labels[index]}'s process{others}")
+                if any(reply is None for reply in replies):
+                    if time.monotonic() > deadline:
+                        waiting = [label for label, reply in zip(labels, replies) if reply is None]
+                        raise FreshProcessError(f"{function}() in {' and '.join(waiting)} did not return within "
+                                                f"{timeout:g} s (the processes were stopped)")
+                    time.sleep(0.02)
+        finally:
+            for child in children:  # each child's process group: the child and whatever it started
+                try:
+                    os.killpg(child.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass  # the child and everything it started have ended
+                child.wait()
+    return [{"result": reply["result"], "modules": reply["modules"], "process_group": reply.get("process_group")}
+            for reply in replies if reply is not None]
+
+
 def _load(target: dict[str, Any]) -> Any:
     if target["shipped"]:
         from katas._support.curriculum import by_id
@@ -145,7 +238,15 @@ def _child(spec_path: str) -> None:
             where = f"{Path(frames[-1].filename).relative_to(ROOT)}:{frames[-1].lineno}: {frames[-1].line}" if frames else ""
             result = {"error": (type(error).__name__, str(error).strip().splitlines()[0][:300] if str(error).strip()
                                 else "", where)}
+            if spec.get("report"):  # the error as the learner's own code raised it (loader.own_error)
+                from katas._support.loader import own_error
+
+                result["report"] = own_error(error)
     result["modules"] = sorted(sys.modules)
+    if spec.get("probe_process_group"):
+        distributed = sys.modules.get("torch.distributed")
+        result["process_group"] = None if distributed is None else bool(
+            distributed.is_available() and distributed.is_initialized())
     try:
         payload = pickle.dumps(result)
     except Exception as error:  # noqa: BLE001 - a result that cannot travel is the learner's to fix

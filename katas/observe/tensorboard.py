@@ -1,6 +1,79 @@
-"""Kata observe/tensorboard: (placeholder, being written)."""
+"""Kata observe/tensorboard: watch it learn, epoch by epoch, in TensorBoard.
+
+TensorBoard reads *event files*: each event is a value with a tag ("loss"), a step (the x axis)
+and a wall time. A PyTorch loop writes them itself with ``torch.utils.tensorboard.SummaryWriter``:
+``add_scalar`` for a number, ``add_histogram`` for the spread of a tensor's values. Writers
+buffer, so the file is complete only once the writer is flushed or, better, closed. Keras writes
+them from a callback, ``keras.callbacks.TensorBoard``, into ``<log_dir>/train`` (and
+``/validation``). Run ``tensorboard --logdir <folder>`` to watch the curves; the tests read the
+files back with TensorBoard's own reader and compare them with a replay of your training.
+Needs torch, TensorFlow, Keras on the TensorFlow backend, and tensorboard.
+"""
+
+import keras
+import numpy as np
+import torch
+from torch import nn
 
 
-def placeholder() -> None:
-    """Placeholder."""
-    raise NotImplementedError("placeholder(): not implemented yet (kata observe/tensorboard)")
+def train_and_log(model: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor,
+                  epochs: int, logdir: str) -> list[float]:
+    """Train ``model`` in place for ``epochs`` epochs (``epochs >= 1``), log every epoch to
+    TensorBoard, and return the epoch losses.
+
+    Training: each epoch is ONE full-batch step with the ``optimizer`` you are given (do not make
+    another), in this order: ``optimizer.zero_grad()``, ``loss =
+    torch.nn.functional.mse_loss(model(x), y)`` (the mean over all elements), ``loss.backward()``,
+    ``optimizer.step()``. The epoch's loss is that ``loss``, computed before the epoch's step.
+
+    Logging: one ``torch.utils.tensorboard.SummaryWriter(logdir)``, whose event file lies
+    directly in ``logdir`` (no subfolder). For each epoch ``e = 0, 1, ..., epochs - 1``, with
+    ``e`` as the step (``global_step``):
+
+    - the scalar ``"loss"``: that epoch's loss, once per epoch;
+    - a histogram of each parameter, once per epoch: for every ``name, param`` in
+      ``model.named_parameters()``, tag ``name`` exactly as it is (``"0.weight"``, ``"0.bias"``),
+      values: the parameter as it is at the end of the epoch, after its step (as Keras logs it).
+
+    Other tags you add are not checked. Close the writer before you return (``writer.close()``,
+    or a ``with SummaryWriter(logdir) as writer:`` block): closing writes out what is still
+    buffered and stops the writer's background thread.
+
+    Returns the epoch losses in order: a ``list`` of ``epochs`` Python ``float`` (``loss.item()``),
+    the same values the file holds under ``"loss"``.
+
+    >>> losses = train_and_log(nn.Linear(3, 1), torch.optim.SGD(...), x, y, epochs=3, logdir="runs/lin")
+    >>> len(losses), type(losses[0])
+    (3, <class 'float'>)
+    >>> # tensorboard --logdir runs: "loss" at steps 0, 1, 2; histograms "weight" and "bias"
+    """
+    raise NotImplementedError("train_and_log(): not implemented yet (kata observe/tensorboard)")
+
+
+def fit_and_log(model: keras.Model, x: np.ndarray, y: np.ndarray, epochs: int, batch_size: int,
+                logdir: str) -> list[float]:
+    """Fit ``model`` on ``(x, y)`` for ``epochs`` epochs with a TensorBoard callback that logs to
+    ``logdir``, and return the epoch losses.
+
+    ``model`` comes compiled (the caller chose its optimizer and loss): fit it as it is, in
+    place, without compiling it again. Fit with ``epochs=epochs``, ``batch_size=batch_size``,
+    ``shuffle=False`` (the tests replay the same batches), no validation data, and
+    ``callbacks=[keras.callbacks.TensorBoard(log_dir=logdir, histogram_freq=1)]``, its other
+    options left at their defaults (``update_freq="epoch"``: nothing is logged per batch).
+    ``verbose=0`` keeps the output quiet (not checked).
+
+    What the callback writes, and the tests read back: a folder ``<logdir>/train`` and nothing
+    else directly in ``logdir``; in it, TF2 event files (scalars stored as tensors) with
+    ``epoch_loss`` at steps 0, 1, ..., epochs - 1 (the epoch's mean loss over its batches), a
+    histogram of every weight at the same steps, tag ``<weight.path>/histogram``
+    (``sequential/dense/kernel/histogram``), and no ``batch_...`` tag.
+
+    Returns ``history.history["loss"]``: a ``list`` of ``epochs`` Python ``float``, the same
+    values as ``epoch_loss``.
+
+    >>> losses = fit_and_log(model, x, y, epochs=3, batch_size=4, logdir="runs/keras")
+    >>> len(losses), type(losses[0])
+    (3, <class 'float'>)
+    >>> # tensorboard --logdir runs: "epoch_loss" in runs/keras/train at steps 0, 1, 2
+    """
+    raise NotImplementedError("fit_and_log(): not implemented yet (kata observe/tensorboard)")
