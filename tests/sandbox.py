@@ -63,5 +63,5 @@ class Sandbox:
     def read(self, relative: str) -> str:
         return (self.root / relative).read_text()
 
-    def pytest(self, *args: str, timeout: float = 300) -> Run:
-        return self.python("-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", *args, timeout=timeout)
+    def pytest(self, *args: str, timeout: float = 300, env: dict[str, str] | None = None) -> Run:
+        return self.python("-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", *args, timeout=timeout, env=env)
