@@ -31,19 +31,25 @@ def mixed_train_step(model: nn.Module, optimizer: torch.optim.Optimizer, x: torc
     """One mixed-precision training step of ``model`` (float32 parameters) on the batch ``(x, y)``
     (float32, on the model's device); returns the loss as a Python ``float``.
 
-    1. Zero the gradients left in ``.grad`` by earlier steps.
+    1. Zero the gradients left in ``.grad`` by earlier steps (set to None or to zeros: either).
     2. Forward under ``torch.autocast(device_type=x.device.type, dtype=...)`` with dtype
-       ``torch.bfloat16`` when ``x`` is on the CPU and ``torch.float16`` on any other device:
-       every ``nn.Linear`` inside computes (and outputs) that dtype, while its weight stays float32.
+       ``torch.bfloat16`` when ``x`` is on the CPU and ``torch.float16`` on any other device
+       (autocast's own defaults, so ``dtype=`` may be left out): every ``nn.Linear`` inside
+       computes (and outputs) that dtype, while its weight stays float32.
     3. The loss is the mean squared error in float32: ``mse_loss(output.float(), y)``, or
        ``mse_loss(output, y)`` inside the autocast block, which autocast runs in float32.
     4. ``loss.backward()`` then ``optimizer.step()``; with a ``scaler``:
        ``scaler.scale(loss).backward()``, ``scaler.step(optimizer)``, ``scaler.update()``, each
-       once and in this order (so an overflowing step is skipped and the scale lowered).
+       once and in this order (so an overflowing step is skipped and the scale lowered); never a
+       direct ``optimizer.step()``. An extra ``scaler.unscale_(optimizer)`` between backward and
+       ``scaler.step`` (to clip gradients) is allowed, and so is a backward inside the autocast
+       block (it runs the same ops either way).
 
     The parameters stay float32, and so do the gradients, which stay in ``.grad`` after the step
     (unscaled, as ``scaler.step`` leaves them). Autocast is off again when the function returns.
-    The returned loss is the float32 loss of this batch before the step, never the scaled one.
+    ``x`` and ``y`` are left as they were (same dtype and values: no ``x.data = ...``, no in-place
+    ops). The returned loss is the float32 loss of this batch before the step, never the scaled one,
+    also when the scaler skips an overflowing step.
 
     >>> model = nn.Sequential(nn.Linear(3, 8), nn.ReLU(), nn.Linear(8, 1))
     >>> optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -61,11 +67,14 @@ def mixed_regressor(n_features: int, policy: str) -> keras.Model:
     The hidden Dense computes in the policy's 16-bit dtype (``compute_dtype`` "float16" or
     "bfloat16", so its outputs are 16-bit) and keeps its variables float32 (``variable_dtype``).
     The output Dense is all float32 (policy "float32"), so the model's predictions are float32.
-    The global dtype policy is the same after the call as before it, whatever it was: set
-    ``dtype=`` per layer, or set the global policy before building and restore the previous one.
+    Layers without weights are free (a functional ``keras.Model`` also lists its ``InputLayer``,
+    float32, in ``model.layers``; the tests look at the layers with weights only).
+    The global dtype policy is the same after the call as before it (the same policy name; the same
+    object or a new one of that name), whatever it was, not just "float32": set ``dtype=`` per layer,
+    or set the global policy before building and restore the previous one.
     The model trains as usual with ``compile`` and ``fit``.
 
-    >>> model = mixed_regressor(3, "mixed_bfloat16")
+    >>> model = mixed_regressor(3, "mixed_bfloat16")  # a keras.Sequential here
     >>> [(layer.compute_dtype, layer.variable_dtype) for layer in model.layers]
     [('bfloat16', 'float32'), ('float32', 'float32')]
     >>> model(np.ones((2, 3), "float32")).dtype  # float32 (as the backend spells it)

@@ -21,7 +21,24 @@ from torch import nn
 from katas._support import curves
 from katas._support.checks import check_equal, describe, fail
 
-pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny models: one math thread (conftest.py)
+pytestmark = pytest.mark.usefixtures("torch_one_thread", "autocast_restored")  # tiny models: one math thread
+
+
+@pytest.fixture
+def autocast_restored():
+    """Puts torch's autocast state back after each test: an answer that entered autocast and never left
+    it fails its own test, and must not turn the next ones (another answer's) into 16-bit runs."""
+    devices = [d for d in ("cpu", "cuda") if d == "cpu" or torch.cuda.is_available()]
+    saved = {d: (torch.is_autocast_enabled(d), torch.get_autocast_dtype(d)) for d in devices}
+    cache = torch.is_autocast_cache_enabled()
+    yield
+    for _ in range(torch.autocast_increment_nesting()):  # back to nesting level 0
+        torch.autocast_decrement_nesting()
+    torch.clear_autocast_cache()
+    for d, (enabled, dtype) in saved.items():
+        torch.set_autocast_enabled(d, enabled)
+        torch.set_autocast_dtype(d, dtype)
+    torch.set_autocast_cache_enabled(cache)
 
 LR = 0.1
 STEP = ("optimizer.zero_grad(); with torch.autocast(x.device.type, dtype=low): output = model(x); "
@@ -81,13 +98,19 @@ def named(model):
     return [(f"model[{name.replace('.', '].', 1)}", p) for name, p in model.named_parameters()]
 
 
-def check_step(model, x, y, got, watch, call, *, expected_loss, scaled_by=None):
-    """What every step must leave behind: dtypes first, then the loss, gradients and parameters."""
+def check_step(model, x, y, got, watch, call, *, expected_loss, scaled_by=None, batch=None):
+    """What every step must leave behind: dtypes first, then the loss, gradients and parameters.
+    ``batch``: copies of (x, y) taken before the call; they must be unchanged."""
     __tracebackhide__ = True
     low, device = low_dtype(x.device.type), x.device.type
     if not isinstance(got, float):
         fail(call, "type of the result", "a Python float", describe(got), "return loss.item(): the float32 loss "
              "as a Python number")
+    for name, now, before in zip("xy", (x, y), batch or ()):
+        if now.dtype != before.dtype or not torch.equal(now, before):
+            fail(call, f"the caller's {name} afterwards", f"unchanged ({describe(before)})",
+                 describe(now) if now.dtype != before.dtype else "other values",
+                 f"leave {name} as it is: autocast casts copies for each op (no {name}.data = ..., no in-place ops)")
     if not watch.seen:
         fail(call, "behaviour", "model(x) called (its Linear layers run)", "no Linear ran", STEP)
     for name, out_dtype, weight_dtype in watch.seen:
@@ -112,10 +135,16 @@ def check_step(model, x, y, got, watch, call, *, expected_loss, scaled_by=None):
         fail(call, "autocast state afterwards", "autocast off", "still on", "use autocast in a with block, "
              "so it ends when the forward pass does")
     if not np.isclose(got, expected_loss, rtol=1e-5, atol=1e-6):
-        wrong = (f"you returned the scaled loss (x {scaled_by:g}): return loss.item(), not scaler.scale(loss)"
-                 if scaled_by and (not np.isfinite(got) or np.isclose(got, expected_loss * scaled_by, rtol=1e-3)) else
-                 "compute the MSE in float32 from this batch before the step: mse_loss(output.float(), y); "
-                 "a loss taken in bfloat16/float16 (y cast down, or after a half model) is rounded")
+        ratio = got / expected_loss if np.isfinite(got) and expected_loss else 0.0
+        if scaled_by and (not np.isfinite(got) or np.isclose(got, expected_loss * scaled_by, rtol=1e-3)):
+            wrong = f"you returned the scaled loss (x {scaled_by:g}): return loss.item(), not scaler.scale(loss)"
+        elif ratio > 1.5 and np.isclose(ratio, round(ratio), rtol=1e-3) and y.numel() % round(ratio) == 0:
+            wrong = (f"your loss is {round(ratio)} x the MSE: average the squared errors over all {y.numel()} "
+                     "elements of y (mse_loss's default reduction='mean'), not a sum over rows or columns")
+        else:
+            wrong = ("compute the MSE in float32 from this batch before the step: mse_loss(output.float(), y) "
+                     f"(with y of shape {tuple(y.shape)}, the output's); a loss taken in bfloat16/float16 "
+                     "(y cast down, or after a half model) is rounded, and a loss after the step is another one")
         fail(call, "loss returned", f"{expected_loss!r} (float32 MSE, rtol 1e-5)", repr(got), wrong)
 
 
@@ -136,12 +165,13 @@ def test_mixed_train_step_computes_in_16_bits_and_keeps_float32(kata, device, sh
     call = (f"mixed_train_step(Linear({n_in}, {hidden}) ReLU Linear({hidden}, {n_out}), SGD(lr={LR}), "
             f"x {tuple(x.shape)}, y {tuple(y.shape)}) on {device}, with old gradients in .grad")
     optimizer = torch.optim.SGD(model.parameters(), lr=LR)
+    batch = (x.clone(), y.clone())
     watch = Watch(model)
     try:
         got = kata.mixed_train_step(model, optimizer, x, y)
     finally:
         watch.close()
-    check_step(model, x, y, got, watch, call, expected_loss=expected_loss)
+    check_step(model, x, y, got, watch, call, expected_loss=expected_loss, batch=batch)
     for (name, p), grad, new in zip(named(model), expected_grads, expected_params):
         if not torch.allclose(p.grad, grad, rtol=1e-4, atol=1e-5):
             fail(call, f"{name}.grad afterwards", "the gradient of this batch's float32 loss", "another gradient",
