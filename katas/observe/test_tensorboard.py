@@ -83,7 +83,12 @@ def check_float_list(got, epochs, call, misconception):
 
 def check_steps(steps, epochs, call, what, misconception):
     if steps != list(range(epochs)):
-        shifted = " (epoch + 1: the step is the epoch index, from 0)" if steps == list(range(1, epochs + 1)) else ""
+        shifted = ""
+        if steps == list(range(1, epochs + 1)):
+            shifted = " (epoch + 1: the step is the epoch index, from 0)"
+        elif steps and steps[0] > 1 and steps == list(range(steps[0], steps[0] + epochs)):
+            shifted = (" (carried on from an earlier call: each call starts again at step 0; keep no step counter "
+                       "or callback between calls)")
         fail(call, what, f"{list(range(epochs))} (one event per epoch, step = epoch index)", f"{steps}{shifted}",
              misconception)
 
@@ -196,9 +201,15 @@ def test_train_and_log_logs_the_loss_once_per_epoch(kata, case):
     call = torch_call(case)
     result = torch_run(kata, fn, case)
     epochs = case[4]
-    if not result["files"] or any("/" in name for name in result["files"]):
-        fail(call, "event files", "an events.out.tfevents.* file directly in logdir", result["files"] or "none",
-             "SummaryWriter(logdir) itself: the file goes straight into logdir, not into a subfolder of it")
+    files = result["files"]
+    if not files or any("/" in name for name in files):
+        fail(call, "event files", "one events.out.tfevents.* file directly in logdir", files or "none",
+             "SummaryWriter(logdir) itself: the file goes straight into logdir, not into a subfolder of it; "
+             "add_scalar, not add_scalars (it writes each curve into a subfolder of its own)")
+    if len(files) != 1:
+        fail(call, "number of event files in logdir", "exactly 1 (one SummaryWriter for the whole call)",
+             f"{len(files)}: {files}", "open the writer once, around the whole loop: every SummaryWriter(logdir) "
+             "(one per epoch, or a second one) writes an event file of its own")
     events = scalar_events(result["run"], "loss")
     if events is None:
         fail(call, "scalar tags", "'loss'", sorted(result["run"]["scalars"]) + sorted(result["run"]["tensors"]),
