@@ -62,6 +62,7 @@ def shard_misconception(got, num_samples, rank, world_size, epoch, seed):
        seed=st.integers(0, 99))
 @example(num_samples=10, world_size=3, epoch=1, seed=0)  # padding, and an epoch other than 0
 @example(num_samples=2, world_size=3, epoch=2, seed=7)  # fewer samples than ranks: padding beyond the data
+@example(num_samples=1, world_size=4, epoch=0, seed=3)  # padding longer than the data: its indices repeat
 @example(num_samples=8, world_size=2, epoch=0, seed=5)  # a seed other than 0 in epoch 0
 @example(num_samples=6, world_size=1, epoch=3, seed=1)  # one rank: the whole shuffled epoch
 def test_shard_deals_out_distributed_samplers_shuffle(kata, num_samples, world_size, epoch, seed):
@@ -85,7 +86,7 @@ def test_shard_deals_out_distributed_samplers_shuffle(kata, num_samples, world_s
                  "no .tolist() of a tensor of floats)")
         check_equal(len(got), size, call=call, what="number of indices",
                     misconception=f"every rank gets ceil(num_samples / world_size) = {size} indices: the sampler "
-                                  "pads the shuffled indices with their own first ones (drop_last=False, its default)")
+                                  "pads the shuffled indices with their own first ones, repeated as often as needed (drop_last=False, its default)")
         shares.append(got)
     every = f"shard({num_samples}, rank, {world_size}, epoch={epoch}, seed={seed}) for rank in range({world_size})"
     missing = sorted(set(range(num_samples)) - {i for share in shares for i in share})
@@ -209,6 +210,10 @@ def test_a_ddp_step_on_two_processes_equals_one_full_batch_step(kata, tmp_path):
         for name in ("weight", "bias"):
             check_tensor(weights[name], expected[name], framework="torch", call=f"{here}: weights[{name!r}]",
                          rtol=1e-5, atol=1e-6, misconception=weights_misconception(weights, state, x, y, shares, rank))
+            if weights[name].requires_grad:
+                fail(f"{here}: weights[{name!r}]", "requires_grad", "False: a plain tensor, as state_dict() gives it",
+                     f"True ({type(weights[name]).__name__})", "return ddp.module.state_dict() (or {name: "
+                     "p.detach().clone()}): named_parameters() gives the nn.Parameter objects, which require grad")
         check_equal(answer["process_group"], False, call=here, what="process group still initialized after ddp_step() returned",
                     misconception="end with torch.distributed.destroy_process_group(), in a finally so that an "
                                   "error does not leave the group behind either")
