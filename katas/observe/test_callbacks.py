@@ -68,14 +68,14 @@ def replay(x, y, x_val, y_val, lr, momentum, epochs):
     return losses, val_losses, weights
 
 
-def stopping(history, patience):
+def stopping(history, patience, min_delta=0.0, ties_improve=False):
     """EarlyStopping's rule over a history (min_delta=0): (epochs run, 0-based index of the best
     epoch). An epoch improves when it is below the best so far; after ``patience`` epochs in a row
-    without improvement, training stops."""
+    without improvement, training stops. (``min_delta`` and ``ties_improve``: what mistakes do.)"""
     best, best_epoch, wait = math.inf, 0, 0
     for epoch, value in enumerate(history):
         wait += 1
-        if value < best:
+        if value + min_delta < best or (ties_improve and value == best):
             best, best_epoch, wait = value, epoch, 0
         if wait >= patience:
             return epoch + 1, best_epoch
@@ -103,7 +103,12 @@ def compiled_model(lr, momentum):
 def wrong_epoch_counts(losses, val_losses, patience, max_epochs):
     """What likely mistakes would return, as (count, misconception), for the message."""
     expected, best = stopping(val_losses, patience)
-    candidates = [
+    candidates = [  # the first that matches names the misconception
+        (stopping(val_losses, patience, min_delta=0.01)[0],
+         "min_delta=0 (EarlyStopping's default): any drop below the best, however small, is an improvement"),
+        (stopping(val_losses, patience, ties_improve=True)[0],
+         "an epoch whose val_loss EQUALS the best so far is not an improvement (strictly below; "
+         "EarlyStopping's default mode='min', min_delta=0)"),
         (expected - 1, "return the number of epochs that ran (1-based, len(history.epoch)); EarlyStopping's "
                        "stopped_epoch is the 0-based index of the last epoch"),
         (0, "EarlyStopping's stopped_epoch is 0 when training was not stopped early: return len(history.epoch)"),
@@ -144,6 +149,10 @@ def early_stopping_cases(draw):
 @example(case=(0.1, 0.0, (1.0, -0.5), 0, 3, 6))
 # momentum swings val_loss: best in epoch 3, then up, up, down (not below the best): stops after epoch 6
 @example(case=(0.2, 0.8, (2.5, -1.5), 0, 3, 8))
+# epoch 3 improves on epoch 2 by only 0.005 (0.0414 -> 0.0361), a drop all the same (min_delta=0): stops after 5
+@example(case=(0.1, 0.0, (1.0, -0.5), 3, 2, 6))
+# learning rate 0: the weights never move and every val_loss EQUALS epoch 1's, no improvement: stops after 3
+@example(case=(0.0, 0.0, (1.0, -0.5), 0, 2, 6))
 def test_fit_with_early_stopping_stops_after_patience_and_restores_the_best_epoch(kata, case, capsys):
     lr, momentum, w_val, seed, patience, max_epochs = case
     x, y, x_val, y_val = keras_data(w_val, seed)
@@ -151,6 +160,8 @@ def test_fit_with_early_stopping_stops_after_patience_and_restores_the_best_epoc
     expected, best = stopping(val_losses, patience)
     model = compiled_model(lr, momentum)
     optimizer = model.optimizer
+    compiled_again = []
+    model.compile = lambda *args, **kwargs: compiled_again.append(kwargs.get("optimizer", args[:1]))
     shown = ", ".join(f"{v:.3g}" for v in val_losses)
     call = (f"fit_with_early_stopping(model, x, y, x_val, y_val, patience={patience}, max_epochs={max_epochs}) "
             f"(val_loss of epochs 1..{max_epochs} without stopping: {shown})")
@@ -162,10 +173,13 @@ def test_fit_with_early_stopping_stops_after_patience_and_restores_the_best_epoc
     if type(got) is not int:
         fail(call, "type", "int (the number of epochs that ran)", describe(got),
              "return len(history.epoch), a Python int")
-    if model.optimizer is not optimizer:
-        fail(call, "optimizer afterwards", f"the one the model was compiled with (SGD, learning_rate={lr}, "
-             f"momentum={momentum})", type(model.optimizer).__name__,
-             f"the model arrives compiled: fit it as it is, do not compile it again. {EARLY}")
+    if compiled_again or model.optimizer is not optimizer:
+        fail(call, "model.compile calls, and the optimizer afterwards",
+             f"no compile call; the SGD the model arrived with (learning_rate={lr}, momentum={momentum})",
+             f"{len(compiled_again)} compile call(s); a {type(model.optimizer).__name__}"
+             + ("" if model.optimizer is optimizer else " that is not the one it arrived with"),
+             "the model arrives compiled: fit it as it is, do not call model.compile again (not even with the "
+             f"same optimizer). {EARLY}")
     check_equal(got, expected, call=call, what="number of epochs that ran",
                 misconception=wrong_epoch_counts(losses, val_losses, patience, max_epochs).get(got, EARLY)
                 + f" (the best val_loss is epoch {best + 1}'s)")
@@ -173,7 +187,8 @@ def test_fit_with_early_stopping_stops_after_patience_and_restores_the_best_epoc
     check_equal([w.shape for w in final], [(2, 1), (1,)], call=call, what="weight shapes",
                 misconception="fit the model it is given")
     last = weights[expected - 1]
-    if best != expected - 1 and all(np.allclose(f, w, rtol=1e-3, atol=1e-3) for f, w in zip(final, last)):
+    moved = not all(np.allclose(b, w, rtol=1e-3, atol=1e-3) for b, w in zip(weights[best], last))
+    if moved and all(np.allclose(f, w, rtol=1e-3, atol=1e-3) for f, w in zip(final, last)):
         fail(call, "weights afterwards", f"those after epoch {best + 1}, the best val_loss",
              f"those after epoch {expected}, the last one that ran",
              "restore_best_weights=True: Keras then puts the best epoch's weights back when training ends, "
@@ -271,9 +286,10 @@ def test_train_with_step_decay_trains_each_epoch_at_its_scheduled_rate(kata, cas
     check_rates(optimizer.rates, expected_steps, call=call, what=f"rate of each optimizer.step() ({batches} per epoch)",
                 misconception=rate_mistake(optimizer.rates, epochs, batches, schedule))
 
-    if not isinstance(got, list) or not all(type(r) is float for r in got):
-        fail(call, "result", "a list of Python floats, one per epoch", describe(got),
-             "append float(optimizer.param_groups[0]['lr']) once per epoch")
+    if not isinstance(got, list) or not all(isinstance(r, float) for r in got):
+        fail(call, "result", "a list (not a tuple) of Python floats, one per epoch", describe(got),
+             "return a list, not a tuple: " * isinstance(got, tuple)
+             + "rates.append(float(optimizer.param_groups[0]['lr'])) once per epoch, before its mini-batches")
     check_equal(len(got), epochs, call=call, what="number of rates returned",
                 misconception="one rate per epoch, not per mini-batch")
     shifted = [schedule(e + 1) for e in range(epochs)]
