@@ -12,6 +12,7 @@ and when it is compiled. The one-device reference is trained here, with plain Ke
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,24 @@ CALL = (f"fit_mirrored(build_model, x, y, epochs={EPOCHS}, batch_size={BATCH}, l
 DEVICES = ["/job:localhost/replica:0/task:0/device:CPU:0", "/job:localhost/replica:0/task:0/device:CPU:1"]
 
 
+#: The fresh process is forked from a zygote that imported these once (seconds each time
+#: otherwise); importing them initialises none of TensorFlow's devices.
+PRELOAD = ("tensorflow", "keras")
+
 def _note(path: str, event: str, model: Any) -> None:
-    """Append what distribution strategy is in force now (the fresh process's side)."""
+    """Append what distribution strategy is in force now, how many logical CPUs there are, the dtype
+    policy, and (after compile) whether the optimizer's variables are mirrored (the fresh process's side)."""
+    import keras
     import tensorflow as tf
 
-    seen: dict[str, Any] = {"event": event, "model": id(model), "in_scope": tf.distribute.has_strategy()}
+    seen: dict[str, Any] = {"event": event, "model": id(model), "in_scope": tf.distribute.has_strategy(),
+                            "logical_cpus": len(tf.config.list_logical_devices("CPU")),
+                            "policy": keras.config.dtype_policy().name}
+    if event == "compile":
+        optimizer = getattr(model, "optimizer", None)
+        variables = list(getattr(optimizer, "variables", []))
+        seen["optimizer_plain"] = sorted({f"{v.name} ({type(getattr(v, 'value', v)).__name__})" for v in variables
+                                          if not isinstance(getattr(v, "value", v), tf.distribute.DistributedValues)})
     if seen["in_scope"]:
         strategy = tf.distribute.get_strategy()
         seen.update(strategy=type(strategy).__name__, id=id(strategy), replicas=int(strategy.num_replicas_in_sync),
@@ -67,8 +81,9 @@ class ProbedModel:
 
         class Probed(keras.Sequential):
             def compile(self, *args: Any, **kwargs: Any) -> Any:
+                done = super().compile(*args, **kwargs)
                 _note(notes, "compile", self)
-                return super().compile(*args, **kwargs)
+                return done
 
         model = Probed([keras.Input(shape=(FEATURES,)), keras.layers.Dense(HIDDEN, activation="tanh"),
                         keras.layers.Dense(OUTPUTS)])
@@ -102,11 +117,18 @@ def trained(kata: Any, fn: Any) -> tuple[Any, str | None, list[dict[str, Any]]]:
         with tempfile.TemporaryDirectory(prefix="kata-mirrored-") as folder:
             notes = Path(folder) / "notes.jsonl"
             result, error = None, None
+            hidden = os.environ.get("CUDA_VISIBLE_DEVICES")
+            os.environ["CUDA_VISIBLE_DEVICES"] = ""  # no GPU: the same devices on every machine
             try:
                 result, _ = call_in_fresh_process(kata, "fit_mirrored", ProbedModel(WEIGHTS, str(notes)), X, Y,
-                                                  EPOCHS, BATCH, LEARNING_RATE, timeout=90)
+                                                  EPOCHS, BATCH, LEARNING_RATE, timeout=90, preload=PRELOAD)
             except (FreshProcessError, KataTodo) as raised:
                 error = raised
+            finally:
+                if hidden is None:
+                    del os.environ["CUDA_VISIBLE_DEVICES"]
+                else:
+                    os.environ["CUDA_VISIBLE_DEVICES"] = hidden
             seen = [json.loads(line) for line in notes.read_text().splitlines()] if notes.exists() else []
         _runs[key] = (result, error, seen)
     result, error, seen = _runs[key]
@@ -126,7 +148,7 @@ def check_ran(error: str | None) -> None:
         fail(CALL, "behaviour", "the trained weights", error, likely)
 
 
-def test_model_is_built_and_compiled_inside_a_two_device_mirrored_scope(kata):
+def test_model_and_optimizer_are_made_inside_a_two_device_mirrored_scope(kata):
     fn = kata.fit_mirrored
     _, error, seen = trained(kata, fn)
     check_ran(error)
@@ -153,6 +175,20 @@ def test_model_is_built_and_compiled_inside_a_two_device_mirrored_scope(kata):
                  f"{note['replicas']} replica(s) on {note['devices']}",
                  "split the CPU into 2 logical devices (tf.config.set_logical_device_configuration) and pass both "
                  'to MirroredStrategy(["/cpu:0", "/cpu:1"]) (MirroredStrategy() takes the GPUs where there are some)')
+    for note in [*built, *compiled]:
+        if note["logical_cpus"] != 2:
+            fail(CALL, "logical CPU devices (len(tf.config.list_logical_devices('CPU')))", 2, note["logical_cpus"],
+                 "split the first physical CPU into exactly 2 logical devices: "
+                 "[tf.config.LogicalDeviceConfiguration()] * 2, no more")
+        if note["policy"] != "float32":
+            fail(CALL, "dtype policy when the model was built and compiled", "float32 (the default)", note["policy"],
+                 "set no mixed-precision policy: the model must train in float32, like the one-device reference")
+    for note in compiled:
+        if note["optimizer_plain"]:
+            fail(CALL, "optimizer variables after compile", "MirroredVariables (the optimizer made inside "
+                 "strategy.scope())", f"plain variables: {', '.join(note['optimizer_plain'])}",
+                 "make the optimizer inside `with strategy.scope():` too (keras.optimizers.SGD(learning_rate) "
+                 "in the compile call there); one made before the scope keeps its variables on one device")
     strategies = {note["id"] for note in [*built, *compiled]}
     if len(strategies) != 1:
         fail(CALL, "behaviour", "one strategy: the model built and compiled in the same strategy.scope()",
