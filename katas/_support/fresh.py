@@ -13,15 +13,26 @@ A distributed kata runs its function in several such processes at once
 (:func:`call_in_parallel_processes`, with a port from :func:`free_port`): the first error in any
 of them stops the others, which would otherwise wait for it forever, and nothing is left running.
 
-    python -m katas._support.fresh SPEC      the child's side (SPEC: a pickle the parent wrote)
+A fresh interpreter spends seconds importing torch or TensorFlow before the learner's code
+runs, for every call (and under ``--verify`` for every named mistake). A caller that names the
+frameworks with ``preload=`` gets its processes from a *zygote* instead: one interpreter per
+test session that has imported them, and nothing else, and forks a child for each call. The
+child is as fresh as a new interpreter for what the tests check (it never imported the tests,
+the model's class or the kata), runs in its own session, and has not yet touched the
+frameworks' devices or threads (TensorFlow's logical devices can still be configured there).
+
+    python -m katas._support.fresh SPEC                 the child's side (SPEC: a pickle the parent wrote)
+    python -m katas._support.fresh --zygote MODULE...   a zygote (lines "SPEC<TAB>LOG" in, pids out)
 """
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import itertools
 import os
 import pickle
+import select
 import signal
 import socket
 import subprocess
@@ -64,7 +75,8 @@ def _target(kata_module: Any, function: str) -> dict[str, Any]:
 
 
 def call_in_fresh_process(kata_module: Any, function: str, *args: Any, apply_to: list[Any] | None = None,
-                          as_tensors: str | None = None, timeout: float = 120.0) -> tuple[Any, list[str]]:
+                          as_tensors: str | None = None, timeout: float = 120.0,
+                          preload: tuple[str, ...] = ()) -> tuple[Any, list[str]]:
     """Call ``kata.<function>(*args)`` in a new Python process; return its result and the names of
     every module the child had imported when it returned (so a test can check what it never imported).
 
@@ -75,6 +87,8 @@ def call_in_fresh_process(kata_module: Any, function: str, *args: Any, apply_to:
     Arguments and result travel by pickle: paths, NumPy arrays, numbers, strings. A stub's
     ``NotImplementedError`` comes back as the stub's TODO; any other error as
     :class:`FreshProcessError` with the child's traceback lines that are in the learner's files.
+    With ``preload`` (module names) the child is forked from a zygote that imported them (see
+    the module's docstring); its module list then includes them.
     """
     from katas._support.loader import KataTodo
 
@@ -84,12 +98,22 @@ def call_in_fresh_process(kata_module: Any, function: str, *args: Any, apply_to:
         spec.write_bytes(pickle.dumps({"target": _target(kata_module, function), "args": args, "answer": str(answer),
                                        "apply_to": apply_to, "as_tensors": as_tensors}))
         env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-        done = subprocess.run([sys.executable, "-m", "katas._support.fresh", str(spec)], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=timeout, check=False)
+        if preload:
+            log = Path(folder) / "output.txt"
+            child = _start(spec, log, env, preload)
+            try:
+                child.wait(timeout)
+            finally:
+                child.kill()
+            returncode, output = child.returncode, _text(log)
+        else:
+            done = subprocess.run([sys.executable, "-m", "katas._support.fresh", str(spec)], cwd=ROOT, env=env,
+                                  capture_output=True, text=True, timeout=timeout, check=False)
+            returncode, output = done.returncode, done.stdout + done.stderr
         if not answer.exists():
-            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-12:])
+            tail = "\n".join(output.strip().splitlines()[-12:])
             raise FreshProcessError(f"the fresh Python process running {function}() ended with exit code "
-                                    f"{done.returncode} and no answer:\n{tail}")
+                                    f"{returncode} and no answer:\n{tail}")
         reply = pickle.loads(answer.read_bytes())
     if "todo" in reply:
         raise KataTodo(*reply["todo"])
@@ -109,7 +133,8 @@ def free_port(address: str = "127.0.0.1") -> int:
 
 
 def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tuple[Any, ...]], *,
-                               labels: list[str] | None = None, timeout: float = 30.0) -> list[dict[str, Any]]:
+                               labels: list[str] | None = None, timeout: float = 30.0,
+                               preload: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Call ``kata.<function>(*args)`` for every ``args`` in ``calls``, each in its own new Python
     process, all started at once (the ranks of a process group); wait for all of them.
 
@@ -128,6 +153,7 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
     raises (the test's own time limit, Ctrl-C included), every process it started, and anything
     those started, is killed and reaped first: no process and no bound port stays behind.
     Each process gets ``OMP_NUM_THREADS`` = cores / len(calls) unless the caller's environment sets it.
+    With ``preload`` the processes are forked from a zygote that imported those modules.
     """
     from katas._support.loader import KataTodo
 
@@ -135,7 +161,7 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
     labels = labels or [f"process {index}" for index in range(len(calls))]
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, len(calls)))))
-    children: list[subprocess.Popen[bytes]] = []
+    children: list[Any] = []  # subprocess.Popen, or _Forked from a zygote
     with tempfile.TemporaryDirectory(prefix="kata-fresh-") as folder:
         answers = [Path(folder) / f"answer-{index}.pickle" for index in range(len(calls))]
         logs = [Path(folder) / f"output-{index}.txt" for index in range(len(calls))]
@@ -145,6 +171,9 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
                 spec.write_bytes(pickle.dumps({"target": _target(kata_module, function), "args": tuple(args),
                                                "answer": str(answers[index]), "apply_to": None, "as_tensors": None,
                                                "report": True, "probe_process_group": True}))
+                if preload:
+                    children.append(_start(spec, logs[index], env, preload))
+                    continue
                 with logs[index].open("wb") as log:
                     children.append(subprocess.Popen([sys.executable, "-m", "katas._support.fresh", str(spec)], cwd=ROOT,
                                                      env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -158,7 +187,7 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
                 ended.sort(key=lambda index: answers[index].stat().st_mtime_ns if answers[index].exists() else 0)
                 for index in ended:
                     if not answers[index].exists():
-                        tail = "\n".join(logs[index].read_text(errors="replace").strip().splitlines()[-12:])
+                        tail = "\n".join(_text(logs[index]).strip().splitlines()[-12:])
                         raise FreshProcessError(f"the Python process of {labels[index]} running {function}() ended "
                                                 f"with exit code {children[index].returncode} and no answer:\n{tail}")
                     reply = replies[index] = pickle.loads(answers[index].read_bytes())
@@ -184,6 +213,154 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
                 child.wait()
     return [{"result": reply["result"], "modules": reply["modules"], "process_group": reply.get("process_group")}
             for reply in replies if reply is not None]
+
+
+def _text(path: Path) -> str:
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
+# --- zygotes: one interpreter per set of preloaded modules, forking a child per call ------------
+
+_zygotes: dict[tuple[Any, ...], subprocess.Popen[str]] = {}
+
+
+class _Forked:
+    """A child a zygote forked: what callers here use of ``subprocess.Popen`` (pid, poll, wait,
+    returncode). The zygote reaps it and writes its exit code to ``<spec>.exit``."""
+
+    def __init__(self, pid: int, status: Path) -> None:
+        self.pid, self.status, self.returncode = pid, status, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None and self.status.exists():
+            text = self.status.read_text().strip()
+            if text:
+                self.returncode = int(text)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:  # reaped, its zygote gone before it could say how it ended
+                self.returncode = -signal.SIGKILL
+                break
+            if deadline is not None and time.monotonic() > deadline:
+                raise FreshProcessError(f"the fresh Python process did not return within {timeout:g} s (it was stopped)")
+            time.sleep(0.01)
+        return self.returncode
+
+    def kill(self) -> None:
+        """End the child and everything it started (its own session), and wait for it."""
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.wait()
+
+
+def _start(spec: Path, log: Path, env: dict[str, str], preload: tuple[str, ...]) -> _Forked:
+    """Fork a child running ``spec`` (output to ``log``) from the zygote for ``preload`` and
+    ``env``, starting that zygote first if there is none yet (it is kept for later calls)."""
+    key = (preload, tuple(sorted(env.items())))
+    zygote = _zygotes.get(key)
+    if zygote is None or zygote.poll() is not None:
+        zygote = _zygotes[key] = subprocess.Popen(
+            [sys.executable, "-m", "katas._support.fresh", "--zygote", *preload], cwd=ROOT, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
+            start_new_session=True)
+    assert zygote.stdin is not None and zygote.stdout is not None
+    try:
+        zygote.stdin.write(f"{spec}\t{log}\n")
+        zygote.stdin.flush()
+        answer = zygote.stdout.readline()  # the first call also waits for the zygote's imports
+        return _Forked(int(answer), Path(f"{spec}.exit"))
+    except BaseException:  # a broken zygote, or the test's time limit mid-handshake: never reuse it
+        _stop(zygote)
+        _zygotes.pop(key, None)
+        raise
+
+
+def _stop(zygote: subprocess.Popen[str]) -> None:
+    try:
+        os.killpg(zygote.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    zygote.wait()
+
+
+@atexit.register
+def _stop_zygotes() -> None:
+    for zygote in _zygotes.values():
+        if zygote.stdin is not None:
+            try:
+                zygote.stdin.close()  # it ends its children and leaves
+                zygote.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        _stop(zygote)
+    _zygotes.clear()
+
+
+def _zygote(preload: list[str]) -> None:
+    """The zygote's side: import ``preload``, then fork a child for each ``SPEC<TAB>LOG`` line on
+    stdin (answering its pid) and reap each child, writing its exit code to ``SPEC.exit``."""
+    for name in preload:
+        importlib.import_module(name)
+    children: dict[int, str] = {}
+    pending = b""
+    try:
+        while True:
+            readable, _, _ = select.select([0], [], [], 0.02 if children else None)
+            while children:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+                if pid == 0:
+                    break
+                try:
+                    Path(children.pop(pid)).write_text(str(os.waitstatus_to_exitcode(status)))
+                except OSError:  # its caller is gone, with its folder
+                    pass
+            if not readable:
+                continue
+            chunk = os.read(0, 65536)
+            if not chunk:
+                return
+            pending += chunk
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                spec, log = line.decode().split("\t")
+                pid = os.fork()
+                if pid == 0:
+                    _forked_child(spec, log)
+                children[pid] = f"{spec}.exit"
+                sys.stdout.write(f"{pid}\n")
+                sys.stdout.flush()
+    finally:
+        for pid in children:
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
+def _forked_child(spec: str, log: str) -> None:
+    """In a child of the zygote: run ``spec`` as ``python -m katas._support.fresh SPEC`` would."""
+    code = 1
+    try:
+        os.setsid()  # its own session and process group: killed with everything it starts
+        output = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(output, 1)
+        os.dup2(output, 2)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        _child(spec)
+        code = 0
+    except BaseException:  # noqa: BLE001 - reported in its log, as an interpreter would
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 def _load(target: dict[str, Any]) -> Any:
@@ -257,4 +434,7 @@ def _child(spec_path: str) -> None:
 
 
 if __name__ == "__main__":
-    _child(sys.argv[1])
+    if sys.argv[1] == "--zygote":
+        _zygote(sys.argv[2:])
+    else:
+        _child(sys.argv[1])

@@ -27,6 +27,10 @@ from katas._support.checks import KataMismatch, check_equal, check_tensor, descr
 pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny tensors: one math thread (conftest.py)
 
 WAIT = 20.0  # seconds the two ranks get together; the solution needs a few
+#: What the two ranks' processes start with (forked from a zygote that imported it once, not
+#: seconds in every process). Not torch._dynamo, which DistributedDataParallel imports: forked
+#: after it, a rank sometimes hung for good in native code.
+PRELOAD = ("torch",)
 
 
 def sampled(num_samples, rank, world_size, epoch, seed, **options):
@@ -172,8 +176,8 @@ def test_a_ddp_step_on_two_processes_equals_one_full_batch_step(kata, tmp_path):
             f"y {tuple(y.shape)}, {LR}, 'rank<rank>/checkpoint.pt') in two processes, rank 0 and rank 1")
     calls = [(rank, 2, "127.0.0.1", port, state, x, y, LR, str(folders[rank] / "checkpoint.pt")) for rank in range(2)]
     try:
-        answers = fresh.call_in_parallel_processes(kata, "ddp_step", calls,
-                                                   labels=["rank 0", "rank 1"], timeout=WAIT)
+        answers = fresh.call_in_parallel_processes(kata, "ddp_step", calls, labels=["rank 0", "rank 1"],
+                                                   timeout=WAIT, preload=PRELOAD)
     except fresh.FreshProcessError as error:
         if "did not return within" in str(error):
             fail(call, "behaviour", f"both ranks return within {WAIT:g} s", str(error),
