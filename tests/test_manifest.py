@@ -1,6 +1,7 @@
 """The manifest agrees with the files, both ways, and every kata is complete."""
 
 import ast
+import re
 import importlib.util
 from pathlib import Path
 
@@ -63,6 +64,16 @@ def test_the_tensorflow_half_of_a_kata_gets_a_tensorflow_hint(entry):
     for name in sorted(n for n in public_names(pristine.original(entry)) if n.startswith("tf_")):
         hint = entry.hint_for(name)
         assert "TensorFlow" in hint or "tf." in hint, f"{entry.id}: add a TensorFlow hint for {name}()"
+
+
+@pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
+def test_each_function_of_a_kata_gets_a_hint_of_its_own(entry):
+    """A TODO line shows the hint that names its function: with two functions or more, each one
+    (but the TensorFlow twins, above) is named by a hint, so none shows another function's hint."""
+    names = sorted(n for n in public_names(pristine.original(entry)) if not n.startswith("tf_"))
+    if len(names) > 1:
+        unnamed = [n for n in names if not re.search(rf"\b{re.escape(n)}\b", " ".join(entry.hints))]
+        assert not unnamed, f"{entry.id}: no hint names {', '.join(unnamed)} (its TODO would show another's hint)"
 
 
 @pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
