@@ -80,7 +80,7 @@ def slowest_tests(topic: str, repeats: int) -> dict[str, tuple[float, float]]:
             for line in path.read_text().splitlines():
                 event = json.loads(line)
                 kata = f"{topic}/{event['nodeid'].split('::')[0].rsplit('/', 1)[-1].removeprefix('test_').removesuffix('.py')}"
-                if event["cpu"] > slowest[kata][0]:
+                if max(event["cpu"], event["wall"]) > max(slowest[kata]):  # a zygote's child: wall time only
                     slowest[kata] = (event["cpu"], event["wall"])
     return slowest
 
