@@ -7,7 +7,7 @@ buffer, so the file is complete only once the writer is flushed or, better, clos
 them from a callback, ``keras.callbacks.TensorBoard``, into ``<log_dir>/train`` (and
 ``/validation``). Run ``tensorboard --logdir <folder>`` to watch the curves; the tests read the
 files back with TensorBoard's own reader and compare them with a replay of your training.
-Needs torch, TensorFlow, Keras on the TensorFlow backend, and tensorboard.
+Needs the TensorFlow backend (for Keras and its TensorBoard callback), torch, and tensorboard.
 """
 
 import keras

@@ -9,7 +9,7 @@ must be created there. Without GPUs, one physical CPU can be split into logical 
 ``tf.config.set_logical_device_configuration``, but only before TensorFlow initialises its
 devices (the first op, ``tf.config.list_logical_devices``, ...): afterwards it raises
 ``RuntimeError``. So the tests run your function in a fresh Python process.
-Needs TensorFlow (Keras on its TensorFlow backend).
+Needs the TensorFlow backend (tf.distribute is TensorFlow's own).
 """
 
 from collections.abc import Callable
