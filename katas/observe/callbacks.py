@@ -6,7 +6,7 @@ outside it. Keras' ``fit`` calls *callbacks* at fixed points (``on_epoch_end``, 
 improved for ``patience`` epochs, and can put the best epoch's weights back. In PyTorch you own
 the loop, and a *learning-rate scheduler* (``torch.optim.lr_scheduler``) sets the optimizer's
 rate: ``scheduler.step()`` moves it on to the next epoch's rate, so it goes after that epoch's
-``optimizer.step()`` calls, once per epoch. The Keras half runs on any Keras backend.
+``optimizer.step()`` calls, once per epoch. Runs on any Keras backend.
 """
 
 import keras

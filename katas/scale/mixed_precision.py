@@ -18,7 +18,7 @@ the fast units of modern chips) while everything that accumulates stays float32:
   building (a layer built earlier keeps its policy), or given per layer with ``dtype=``. The
   output layer stays float32 for a numerically stable loss.
 
-Runs on any Keras backend (TensorFlow, PyTorch, JAX).
+Runs on any Keras backend. (TensorFlow, PyTorch or JAX.)
 """
 
 import keras
