@@ -308,7 +308,12 @@ class Session:
                 threading.Thread(target=self._watch, daemon=True, name="katas-watch").start()
             self.check()
             while True:
-                event = self.events.get()
+                ticking = self.tty and self.running is not None and self.request is not None
+                try:  # a long test sends no event for a while: the elapsed time still goes up
+                    event = self.events.get(timeout=1.0 if ticking else None)
+                except queue.Empty:
+                    self.render(checking=True)
+                    continue
                 kind = event["event"]
                 if kind == "key":
                     if not self.on_key(event["key"]):
