@@ -49,3 +49,19 @@ def test_the_learners_exception_and_line_come_first(sandbox, kind):
     lines = verdict.output.splitlines()
     start = next(i for i, text in enumerate(lines) if text.startswith("RED autograd/accumulation"))
     assert _within_first_lines(lines[start:], shown, location), verdict.output
+
+
+@needs("torch")
+def test_a_step_that_bypasses_the_grad_scaler_gets_a_likely_fix():
+    """torch's own words ("No inf checks were recorded prior to update.") do not say what to do."""
+    import torch
+
+    from katas._support.loader import likely_fix
+
+    model = torch.nn.Linear(2, 1)
+    optimizer, scaler = torch.optim.SGD(model.parameters(), lr=0.1), torch.amp.GradScaler("cpu")
+    scaler.scale(model(torch.ones(1, 2)).sum()).backward()
+    optimizer.step()  # the slip: not scaler.step(optimizer)
+    with pytest.raises(AssertionError) as raised:
+        scaler.update()
+    assert "scaler.step(optimizer) (not optimizer.step())" in likely_fix("AssertionError", str(raised.value))

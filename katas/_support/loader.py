@@ -165,6 +165,9 @@ LIKELY_FIXES: tuple[tuple[str, str], ...] = (
      "update parameters under torch.no_grad(), or let the optimizer do it"),
     (r"Unrecognized data type",
      "give Keras a NumPy array (np.array([[...]], dtype='float32')), not a Python list"),
+    (r"No inf checks were recorded",
+     "with a GradScaler the step goes through it: scaler.scale(loss).backward(), scaler.step(optimizer) "
+     "(not optimizer.step()), then scaler.update()"),
 )
 
 
