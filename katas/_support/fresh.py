@@ -201,8 +201,12 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
                 if any(reply is None for reply in replies):
                     if time.monotonic() > deadline:
                         waiting = [label for label, reply in zip(labels, replies) if reply is None]
-                        raise FreshProcessError(f"{function}() in {' and '.join(waiting)} did not return within "
-                                                f"{timeout:g} s (the processes were stopped)")
+                        done = [label for label, reply in zip(labels, replies) if reply is not None]
+                        raise FreshProcessError(
+                            f"{function}() in {' and '.join(waiting)} did not return within {timeout:g} s"
+                            + (f"; {' and '.join(done)} had already returned, so {' and '.join(waiting)} was left "
+                               f"waiting for {'it' if len(done) == 1 else 'them'}" if done else "")
+                            + " (the processes were stopped)")
                     time.sleep(0.02)
         finally:
             for child in children:  # each child's process group: the child and whatever it started

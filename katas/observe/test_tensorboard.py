@@ -89,6 +89,11 @@ def check_steps(steps, epochs, call, what, misconception):
         elif steps and steps[0] > 1 and steps == list(range(steps[0], steps[0] + epochs)):
             shifted = (" (carried on from an earlier call: each call starts again at step 0; keep no step counter "
                        "or callback between calls)")
+        elif steps == list(range(len(steps))) and len(steps) < epochs:  # the first ones only
+            shifted = " (the last epochs are missing)"
+            misconception = ("a writer that is never closed keeps its last events in its buffer: close it before "
+                             "returning (`with SummaryWriter(logdir) as writer:` around the loop); or the loop "
+                             "stopped short of `epochs` epochs")
         fail(call, what, f"{list(range(epochs))} (one event per epoch, step = epoch index)", f"{steps}{shifted}",
              misconception)
 
