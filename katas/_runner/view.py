@@ -67,15 +67,14 @@ def summary(result: KataResult) -> str:
         return f"{VERDICTS[result.status]} {result.kata}: not run in this environment"
     if result.status in ("crash", "timeout") and not ran:
         return f"{VERDICTS[result.status]} {result.kata}: no verdict ({result.seconds:.2f} s)"
-    parts = [f"{counts['passed']} of {ran} tests pass"]
+    devices = sorted({t.device for t in result.tests if t.device and t.outcome != "skipped"})
+    where = f" on {', '.join(devices)}" if devices else ""  # where they ran, not where the skipped ones would
+    parts = [f"{counts['passed']} of {ran} tests pass{where}"]
     parts += [f"{counts[o]} {word}" for o, word in (("todo", "to do"), ("failed", "failing"),
                                                      ("error", "errors"), ("skipped", "skipped")) if counts[o]]
-    devices = sorted({t.device for t in result.tests if t.device and t.outcome != "skipped"})
-    where = f" on {', '.join(devices)}" if devices else ""
     kata = curriculum.by_id().get(result.kata)
     half = f" ({label})" if kata and (label := frameworks.half_label(kata)) else ""
-    return (f"{VERDICTS.get(result.status, result.status)} {result.kata}{half}: {', '.join(parts)}{where} "
-            f"({result.seconds:.2f} s)")
+    return f"{VERDICTS.get(result.status, result.status)} {result.kata}{half}: {', '.join(parts)} ({result.seconds:.2f} s)"
 
 
 def verdict_line(result: KataResult) -> str:
@@ -90,7 +89,7 @@ def verdict_line(result: KataResult) -> str:
 def _clip(message: str, rerun: str, lines: int = MESSAGE_LINES) -> str:
     """The first ``lines`` lines of ``message``, and the pytest command that shows the rest."""
     kept = message.strip("\n").splitlines()
-    if len(kept) > lines:
+    if len(kept) > lines + 1:  # one line more is shown rather than announced
         kept = [*kept[:lines], f"... ({len(kept) - lines} more lines: run `pytest {rerun}` for all of them)"]
     return "\n".join(kept)
 
@@ -115,7 +114,8 @@ def fit(out: Console, renderable: Any, rows: int, command: str) -> Any:
     if len(lines) <= rows:
         return renderable
     kept = [segment for line in lines[: rows - 1] for segment in (*line, Segment.line())]
-    more = Text(f"... {len(lines) - rows + 1} more lines: ", style="dim")
+    hidden = len(lines) - rows + 1
+    more = Text(f"... {hidden} more line{'s' if hidden > 1 else ''}: ", style="dim")
     more.append(command, style="bold")  # on a line of its own, never wrapped by us: it can be pasted
     more.no_wrap, more.overflow = True, "ignore"
     return Group(Segments(kept), more)
