@@ -262,7 +262,7 @@ def test_warm_checks_agree_with_a_cold_pytest_on_every_kata(tmp_path, target):
 
 
 STANDBY_SESSION = r"""
-import json, queue
+import json, queue, time
 from pathlib import Path
 from katas._runner.warm import WarmChecker
 from katas._support import curriculum
@@ -282,6 +282,7 @@ kata = katas["autograd/accumulation"]
 check(kata.id)                                          # the stub: red, forked afresh
 kata.stub.write_text(Path("solutions/autograd/accumulation.py").read_text())
 check(kata.id)                                          # saved: the standby runs the new code
+time.sleep(1)  # the standby is made (the test file stamped before it): an edit now makes it stale
 kata.tests.write_text(kata.tests.read_text() + "\n\ndef test_added_later(kata):\n    assert False\n")
 check(kata.id)                                          # an edited test file: never the stale standby
 check("autograd/derivative")                            # another kata: forked afresh
