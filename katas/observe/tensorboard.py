@@ -77,7 +77,8 @@ def fit_and_log(model: keras.Model, x: np.ndarray, y: np.ndarray, epochs: int, b
     else directly in ``logdir`` (a new, empty folder); in it, TF2 event files (one per ``fit``;
     scalars stored as tensors) with ``epoch_loss`` at steps 0, 1, ..., epochs - 1 (the epoch's
     mean loss over its batches), a histogram of every weight at the same steps, tag
-    ``<weight.path>/histogram`` (``sequential/dense/kernel/histogram``), and no ``batch_...`` tag.
+    ``<weight.path>/histogram`` (``sequential/dense/kernel/histogram``; Keras before 3.15 tags it
+    ``<weight.name>/histogram``, ``kernel/histogram``), and no ``batch_...`` tag.
 
     Returns ``history.history["loss"]``: a ``list`` of ``epochs`` Python ``float``, the same
     values as ``epoch_loss``.
