@@ -97,7 +97,7 @@ def call_in_fresh_process(kata_module: Any, function: str, *args: Any, apply_to:
         spec, answer = Path(folder) / "spec.pickle", Path(folder) / "answer.pickle"
         spec.write_bytes(pickle.dumps({"target": _target(kata_module, function), "args": args, "answer": str(answer),
                                        "apply_to": apply_to, "as_tensors": as_tensors}))
-        env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+        env = _environment()
         if preload:
             log = Path(folder) / "output.txt"
             child = _start(spec, log, env, preload)
@@ -159,7 +159,7 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
 
     kata_module.accessed.add(function)  # a test that reaches the function only here still reaches it (--verify)
     labels = labels or [f"process {index}" for index in range(len(calls))]
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env = _environment()
     env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, len(calls)))))
     children: list[Any] = []  # subprocess.Popen, or _Forked from a zygote
     with tempfile.TemporaryDirectory(prefix="kata-fresh-") as folder:
@@ -262,6 +262,13 @@ class _Forked:
         except (ProcessLookupError, PermissionError):
             pass
         self.wait()
+
+
+def _environment() -> dict[str, str]:
+    """The environment a fresh process gets: this one's, less ``PYTHONPATH`` (the child finds the
+    project from its working directory) and pytest's ``PYTEST_CURRENT_TEST``, which names the test
+    running now: a zygote is kept per environment, and that variable alone would make one per test."""
+    return {key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "PYTEST_CURRENT_TEST"}}
 
 
 def _start(spec: Path, log: Path, env: dict[str, str], preload: tuple[str, ...]) -> _Forked:
