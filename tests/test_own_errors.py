@@ -65,3 +65,24 @@ def test_a_step_that_bypasses_the_grad_scaler_gets_a_likely_fix():
     with pytest.raises(AssertionError) as raised:
         scaler.update()
     assert "scaler.step(optimizer) (not optimizer.step())" in likely_fix("AssertionError", str(raised.value))
+
+
+def test_an_error_a_test_judges_still_names_the_learners_line():
+    """Tests that catch an exception and report it as expected vs got (a deploy kata's runtime
+    refusing the file) add the learner's line it came from; an error of the test's own, none."""
+    from katas._support.checks import KataMismatch, fail
+    from katas._support.curriculum import ROOT
+
+    learner: dict = {}
+    exec(compile("def onnx_predict(path, x):\n    return nme\n", str(ROOT / "katas/deploy/onnx_export.py"), "exec"), learner)
+
+    def judged(function):
+        with pytest.raises(KataMismatch) as raised:
+            try:
+                function()
+            except NameError as error:
+                fail("onnx_predict(path, x)", "behaviour", "the model's output", f"NameError: {error}", "the input's name")
+        return str(raised.value)
+
+    assert "    raised at katas/deploy/onnx_export.py:2, in onnx_predict()" in judged(lambda: learner["onnx_predict"]("p", 1))
+    assert "raised at" not in judged(lambda: undefined_in_the_test)  # noqa: F821

@@ -252,7 +252,8 @@ class Session:
         index = next(i for i, k in enumerate(self.katas, start=1) if k.id == self.current.id)
         target = "  [magenta](testing the reference solutions)[/]" if self.solutions else ""
         header = [
-            Rule(f"tensor katas{' · solutions' if self.solutions else ''}", style="dim"),
+            Rule(f"tensor katas{' · solutions' if self.solutions else ''}", style="dim") if self.tty
+            else f"── tensor katas{' · solutions' if self.solutions else ''} ──",
             view.progress_bar(self.progress),
             "",
             f"[bold]{index}/{len(self.katas)} {self.current.id}[/]: {view.escape(self.current.title)}"

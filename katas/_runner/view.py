@@ -25,16 +25,20 @@ VERDICTS = {"pass": "[bold green]GREEN[/]", "fail": "[bold red]RED[/]", "todo": 
             "broken": "[bold red]BROKEN[/]", "timeout": "[bold red]TIMEOUT[/]", "crash": "[bold red]CRASHED[/]",
             "unavailable": "[bold magenta]NOT HERE[/]"}
 MESSAGE_LINES = 8
+PIPE_WIDTH = 100_000  # "columns" of a file or a pipe
 
 
 def console(plain: bool = False) -> Console:
     """A console for the runner; ``plain`` (or no TTY) means no colours, no cursor moves."""
-    if plain:
-        import sys
+    import sys
 
-        # Into a file or a pipe nothing is cropped: tables get room for every column.
-        width = None if sys.stdout.isatty() else 200
-        return Console(force_terminal=False, no_color=True, highlight=False, soft_wrap=True, width=width)
+    if not sys.stdout.isatty():
+        # Into a file or a pipe, with or without --plain: every line whole, whatever COLUMNS says
+        # (nothing wrapped mid-path or cropped: an indented block is cropped at the width, so the
+        # width is beyond any line), and tables get room for every column.
+        return Console(force_terminal=False, no_color=True, highlight=False, soft_wrap=True, width=PIPE_WIDTH)
+    if plain:  # a terminal, without colours or cursor moves: wrapped at its width, blocks kept indented
+        return Console(force_terminal=False, no_color=True, highlight=False)
     return Console(highlight=False)
 
 
@@ -121,6 +125,15 @@ def fit(out: Console, renderable: Any, rows: int, command: str) -> Any:
     return Group(Segments(kept), more)
 
 
+def _entry(outcome: str, markup: str) -> Table:
+    """``  MARK text``, the text wrapped (by a narrow terminal) under itself, not at column 0."""
+    row = Table.grid(padding=(0, 1))
+    row.add_column(no_wrap=True)
+    row.add_column(overflow="fold")  # a long name breaks anywhere rather than end in an ellipsis
+    row.add_row(Text.from_markup(f"  {MARKS[outcome]}"), Text.from_markup(markup))
+    return row
+
+
 def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Group:
     lines: list[Any] = [summary(result)]  # markup strings, or renderables
     if notice := changed_tests_notice(kata):
@@ -139,14 +152,15 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
                   if (chart := curves.render(curve, height=5))]
     shown_hints: set[str] = set()
     shown: dict[str, str] = {}  # message -> the first test that showed it
+    skipped: dict[str, list[str]] = {}  # reason -> the tests skipped for it
     for test in result.tests:
         if test.outcome == "passed" and not verbose:
             continue
         if test.outcome == "skipped":
-            lines.append(f"  {MARKS['skipped']} {escape(test.name)}: {escape(test.message)}")
+            skipped.setdefault(test.message, []).append(test.name)
             continue
         if test.outcome == "passed":
-            lines.append(f"  {MARKS['passed']} {escape(test.name)}")
+            lines.append(_entry("passed", escape(test.name)))
             continue
         message = test.message.removeprefix("TODO ")
         if test.outcome == "todo" and not verbose:
@@ -154,14 +168,20 @@ def result_view(result: KataResult, kata: Kata, *, verbose: bool = False) -> Gro
             if hint in shown_hints:
                 message = todo  # each hint once is enough
             shown_hints.add(hint)
-        lines.append(f"  {MARKS[test.outcome]} {escape(test.name)}")
+        lines.append(_entry(test.outcome, escape(test.name)))
         if message in shown:
-            lines.append(f"       [dim](the same message as {escape(shown[message])})[/]")
+            lines.append(Padding(Text.from_markup(f"[dim](the same message as {escape(shown[message])})[/]"),
+                                 (0, 0, 0, 7), expand=False))
             continue
         shown[message] = test.name
         clipped = _clip(message, f"{relative(kata.tests)}::{test.name}")
         # indented as a block: a line the terminal wraps goes on under its first part, not at column 0
         lines.extend(Padding(Text(line), (0, 0, 0, 7), expand=False) for line in clipped.splitlines())
+    for reason, names in skipped.items():  # one line per reason (a machine without CUDA skips a dozen)
+        if verbose or len(names) == 1:
+            lines.extend(_entry("skipped", f"{escape(name)}: {escape(reason)}") for name in names)
+        else:
+            lines.append(_entry("skipped", f"{len(names)} tests: {escape(reason)}"))
     return Group(*(Text.from_markup(line) if isinstance(line, str) else line for line in lines))
 
 

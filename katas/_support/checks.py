@@ -7,6 +7,7 @@ or cast before comparing, so a wrong rank or dtype fails.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,10 @@ def fail(call: str, what: str, expected: Any, got: Any, misconception: str) -> N
         f"    expected {what}: {expected}",
         f"    got      {what}: {got}",
     ]
+    from katas._support.loader import where_raised
+
+    if (handled := sys.exc_info()[1]) is not None and (where := where_raised(handled)):
+        lines.append(f"    raised {where}")  # an error the test caught and judged: the learner's line that raised it
     if misconception:
         lines.append(f"    likely misconception: {misconception}")
     raise KataMismatch("\n".join(lines))

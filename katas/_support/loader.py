@@ -179,13 +179,28 @@ def likely_fix(kind: str, message: str) -> str | None:
     return next((fix for pattern, fix in LIKELY_FIXES if re.search(pattern, line)), None)
 
 
+def own_frames(error: BaseException) -> list[traceback.FrameSummary]:
+    """The frames of ``error``'s traceback that are in the code under test, outermost first."""
+    return [frame for frame in traceback.extract_tb(error.__traceback__) if _under_test(frame.filename)]
+
+
+def where_raised(error: BaseException) -> str | None:
+    """``at PATH:LINE, in FUNCTION(): CODE``, the innermost line of the code under test that
+    ``error`` went through, or None when it never did."""
+    if not (own := own_frames(error)):
+        return None
+    frame = own[-1]
+    return (f"at {_shown_path(frame.filename)}:{frame.lineno}, in {frame.name}()"
+            f"{': ' + frame.line.strip() if frame.line else ''}")
+
+
 def own_error(error: BaseException) -> str | None:
     """The report of an error raised while the code under test ran: the exception first, then
     the lines of that code it went through (innermost last), then where it was raised when
     that is inside a framework. None when no frame is in the code under test (the test's own
     error: pytest's traceback reports it)."""
     frames = traceback.extract_tb(error.__traceback__)
-    own = [frame for frame in frames if _under_test(frame.filename)]
+    own = own_frames(error)
     if not own:
         return None
     text = str(error).strip()
