@@ -300,7 +300,7 @@ def parser() -> argparse.ArgumentParser:
     command("list", cmd_list, "every kata: topic, title, done / pending / current")
     run = command("run", cmd_run, "check one kata once; exit code 0 only when it is green")
     run.add_argument("name")
-    run.add_argument("-v", "--verbose", action="store_true", help="list passing tests too")
+    run.add_argument("-v", "--verbose", action="store_true", help="list passing tests too, and each skipped test")
     hint = command("hint", cmd_hint, "the next hint of a kata (each call shows the next one)")
     hint.add_argument("name")
     hint.add_argument("--all", action="store_true", help="every hint at once")
