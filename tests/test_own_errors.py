@@ -1,5 +1,6 @@
 """When the learner's code raises, the verdict shows their exception and their line first."""
 
+import linecache
 import re
 
 import pytest
@@ -67,22 +68,44 @@ def test_a_step_that_bypasses_the_grad_scaler_gets_a_likely_fix():
     assert "scaler.step(optimizer) (not optimizer.step())" in likely_fix("AssertionError", str(raised.value))
 
 
-def test_an_error_a_test_judges_still_names_the_learners_line():
+def test_an_error_a_test_judges_names_the_learners_line_and_a_slip_is_their_own_error():
     """Tests that catch an exception and report it as expected vs got (a deploy kata's runtime
-    refusing the file) add the learner's line it came from; an error of the test's own, none."""
-    from katas._support.checks import KataMismatch, fail
+    refusing the file) add the learner's line it came from; an error of the test's own, none. A
+    slip in the learner's line itself (a NameError) is not judged: it is raised as it is, so the
+    verdict shows their exception first; a TypeError they raise on purpose is judged."""
     from katas._support.curriculum import ROOT
 
     learner: dict = {}
-    exec(compile("def onnx_predict(path, x):\n    return nme\n", str(ROOT / "katas/deploy/onnx_export.py"), "exec"), learner)
+    source = ("def onnx_predict(path, x):\n    return int(x)\n"
+              "def typo(path, x):\n    return nme\n"
+              "def refuse(path, x):\n    raise TypeError('x must be float32')\n")
+    filename = str(ROOT / "katas/deploy/onnx_export.py")
+    exec(compile(source, filename, "exec"), learner)
+    saved = linecache.cache.pop(filename, None)  # tracebacks read these lines, not the file's
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    try:
+        _judge_each(learner)
+    finally:
+        linecache.cache.pop(filename, None)
+        if saved is not None:
+            linecache.cache[filename] = saved
+
+
+def _judge_each(learner: dict) -> None:
+    from katas._support.checks import KataMismatch, fail
 
     def judged(function):
-        with pytest.raises(KataMismatch) as raised:
-            try:
-                function()
-            except NameError as error:
-                fail("onnx_predict(path, x)", "behaviour", "the model's output", f"NameError: {error}", "the input's name")
-        return str(raised.value)
+        try:
+            function()
+        except Exception as error:  # noqa: BLE001 - as the deploy tests do
+            fail("onnx_predict(path, x)", "behaviour", "the model's output", f"{type(error).__name__}: {error}", "why")
 
-    assert "    raised at katas/deploy/onnx_export.py:2, in onnx_predict()" in judged(lambda: learner["onnx_predict"]("p", 1))
-    assert "raised at" not in judged(lambda: undefined_in_the_test)  # noqa: F821
+    with pytest.raises(KataMismatch, match=r"\n    raised at katas/deploy/onnx_export.py:2, in onnx_predict\(\)"):
+        judged(lambda: learner["onnx_predict"]("p", "x"))
+    with pytest.raises(KataMismatch) as raised:
+        judged(lambda: undefined_in_the_test)  # noqa: F821
+    assert "raised at" not in str(raised.value)
+    with pytest.raises(NameError, match="nme"):
+        judged(lambda: learner["typo"]("p", "x"))
+    with pytest.raises(KataMismatch, match="got      behaviour: TypeError: x must be float32"):
+        judged(lambda: learner["refuse"]("p", "x"))

@@ -358,6 +358,8 @@ def test_on_an_80x24_terminal_the_header_and_keys_stay_on_screen(sandbox):
         assert len(rows) <= 24, text
         assert "tensor katas" in rows[0] and any("open katas/autograd/accumulation.py" in row for row in rows), text
         assert "katas run autograd/accumulation" in text and "ERROR NameError" in text, text
+        for topic in (kata.topic for kata in curriculum.load()):  # the topics' row breaks between topics
+            assert re.search(rf"\b{topic} \d+/\d+", text), text
     finally:
         child.send("q")
         child.terminate(force=True)

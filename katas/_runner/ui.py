@@ -256,8 +256,8 @@ class Session:
             else f"── tensor katas{' · solutions' if self.solutions else ''} ──",
             view.progress_bar(self.progress),
             "",
-            f"[bold]{index}/{len(self.katas)} {self.current.id}[/]: {view.escape(self.current.title)}"
-            f"  [dim]({', '.join(self.current.frameworks)})[/]{target}",
+            view.title_line(f"[bold]{index}/{len(self.katas)} {self.current.id}[/]: {view.escape(self.current.title)}",
+                            f"[dim]({', '.join(self.current.frameworks)})[/]{target}"),
             f"open [bold cyan]{view.relative(self.current.stub)}[/] in your editor; "
             + ("press r after each save (manual mode)" if self.watch_mode == "manual" else "each save re-checks it"),
             "",

@@ -6,6 +6,7 @@ import difflib
 from collections import Counter
 from typing import Any
 
+from rich.columns import Columns
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.padding import Padding
@@ -46,6 +47,12 @@ def relative(path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
+def title_line(title: str, aside: str) -> Columns:
+    """``title  aside`` (markup) on one line when it fits; else the aside (the frameworks) whole on
+    the next line, never broken after one of its commas."""
+    return Columns([Text.from_markup(title), Text.from_markup(aside)], padding=(0, 2))
+
+
 def progress_bar(progress: Progress) -> Group:
     everything = curriculum.load()
     katas = [k for k in everything if not frameworks.lacking(k)]
@@ -58,10 +65,13 @@ def progress_bar(progress: Progress) -> Group:
     bar = Table.grid(padding=(0, 1))
     bar.add_row(Text("progress"), ProgressBar(total=len(katas), completed=done, width=30),
                 Text(f"{done}/{len(katas)} done"))
-    topics = "  ".join(f"{topic} {per_topic[topic]}/{totals[topic]}" for topic in totals)
+    # one cell per topic, so that a narrow terminal breaks the row between topics, never within one
+    topics = Columns([Text(f"{topic} {per_topic[topic]}/{totals[topic]}", style="dim") for topic in totals],
+                     padding=(0, 2))
     if len(katas) < len(everything):
-        topics += f"  ({len(everything) - len(katas)} katas need what is not installed here: `katas env` says which)"
-    return Group(bar, Text(topics, style="dim"))
+        lacking = f"({len(everything) - len(katas)} katas need what is not installed here: `katas env` says which)"
+        return Group(bar, topics, Text(lacking, style="dim"))
+    return Group(bar, topics)
 
 
 def summary(result: KataResult) -> str:

@@ -18,16 +18,21 @@ class KataMismatch(AssertionError):
 
 
 def fail(call: str, what: str, expected: Any, got: Any, misconception: str) -> None:
-    """Raise a :class:`KataMismatch` that reads expected vs got for ``call``."""
+    """Raise a :class:`KataMismatch` that reads expected vs got for ``call``. Called while the test
+    handles an error the code under test raised, it names the learner's line the error came
+    from; a slip in that line itself (``loader.SLIPS``: a NameError, say) is raised as it is, so
+    the verdict shows the learner's own exception first."""
     __tracebackhide__ = True
     lines = [
         f"{call}: wrong {what}",
         f"    expected {what}: {expected}",
         f"    got      {what}: {got}",
     ]
-    from katas._support.loader import where_raised
+    from katas._support.loader import slip, where_raised
 
     if (handled := sys.exc_info()[1]) is not None and (where := where_raised(handled)):
+        if slip(handled):  # a typo in the learner's own line (NameError...): their exception, reported first
+            raise handled
         lines.append(f"    raised {where}")  # an error the test caught and judged: the learner's line that raised it
     if misconception:
         lines.append(f"    likely misconception: {misconception}")

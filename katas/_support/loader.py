@@ -165,6 +165,8 @@ LIKELY_FIXES: tuple[tuple[str, str], ...] = (
      "update parameters under torch.no_grad(), or let the optimizer do it"),
     (r"Unrecognized data type",
      "give Keras a NumPy array (np.array([[...]], dtype='float32')), not a Python list"),
+    (r"Expect operands to be a tuple",
+     "torch.cond(pred, true_fn, false_fn, operands) takes the operands as a tuple: (x,), with the comma"),
     (r"No inf checks were recorded",
      "with a GradScaler the step goes through it: scaler.scale(loss).backward(), scaler.step(optimizer) "
      "(not optimizer.step()), then scaler.update()"),
@@ -182,6 +184,20 @@ def likely_fix(kind: str, message: str) -> str | None:
 def own_frames(error: BaseException) -> list[traceback.FrameSummary]:
     """The frames of ``error``'s traceback that are in the code under test, outermost first."""
     return [frame for frame in traceback.extract_tb(error.__traceback__) if _under_test(frame.filename)]
+
+
+#: Errors that, raised by a line of the learner's own code (not inside a framework, and not by a
+#: ``raise`` they wrote), are a slip in writing it: a typo, a missing import, a wrong attribute or
+#: argument, whatever the test expected.
+SLIPS = (NameError, AttributeError, TypeError, ImportError, SyntaxError)
+
+
+def slip(error: BaseException) -> bool:
+    """True when ``error`` is one of :data:`SLIPS` that a line of the code under test ran into
+    (its innermost frame; a ``raise`` statement there is meant, and judged by the test)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return (isinstance(error, SLIPS) and bool(frames) and _under_test(frames[-1].filename)
+            and not (frames[-1].line or "").lstrip().startswith("raise"))
 
 
 def where_raised(error: BaseException) -> str | None:

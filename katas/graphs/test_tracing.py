@@ -341,9 +341,12 @@ def _exported(kata, x, call):
     except NotImplementedError:
         raise
     except Exception as error:  # noqa: BLE001 - the learner's forward does not export
-        fail(call, "behaviour", "an ExportedProgram", f"torch.export refused: {type(error).__name__}: "
-             f"{str(error).splitlines()[0][:120]}", "a Python if (or bool(...)) on a tensor's values is data-dependent "
-             "control flow, which export refuses; hand the predicate to torch.cond as it is: " + COND)
+        said = str(error).splitlines()[0][:200]
+        fail(call, "behaviour", "an ExportedProgram", f"torch.export refused: {type(error).__name__}: {said}",
+             "torch.cond takes its operands as a tuple: (x,) with the comma ((x) is x itself): " + COND
+             if "operands to be a tuple" in said else
+             "a Python if (or bool(...)) on a tensor's values is data-dependent control flow, which export "
+             "refuses; hand the predicate to torch.cond as it is: " + COND)
 
 
 @settings(max_examples=2)
