@@ -60,6 +60,9 @@ _common: dict[str, Any] = {"deadline": None, "suppress_health_check": [HealthChe
 settings.register_profile("learner", max_examples=20, **_common)
 settings.register_profile("ci", max_examples=40, derandomize=True, database=None, print_blob=True, **_common)
 settings.register_profile("thorough", max_examples=400, **_common)
+# Only the @example pins, nothing drawn: `HYPOTHESIS_PROFILE=pinned pytest --verify katas` shows
+# which named mistakes the pins alone reject (all of them should: a rejection never by luck).
+settings.register_profile("pinned", **{**_common, "phases": [Phase.explicit]})
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "learner"))
 
 
@@ -117,7 +120,8 @@ def pytest_configure(config: pytest.Config) -> None:
         # Verify only needs each verdict, not the smallest failing example: skip shrinking, which
         # is most of the time spent on stubs and named mistakes.
         current = settings._current_profile  # noqa: SLF001
-        settings.register_profile("verify", settings.get_profile(current), phases=[Phase.explicit, Phase.generate])
+        phases = [phase for phase in settings.get_profile(current).phases if phase in (Phase.explicit, Phase.generate)]
+        settings.register_profile("verify", settings.get_profile(current), phases=phases)
         settings.load_profile("verify")
 
 

@@ -137,3 +137,24 @@ def test_the_pristine_archive_holds_every_stub_and_test_as_shipped():
              and pristine.original(kata) != kata.stub.read_bytes()]
     stale += [f"{kata.id} (tests)" for kata in KATAS if pristine.original_tests(kata) != kata.tests.read_bytes()]
     assert not stale, f"changed since the archive was built: {stale}; run python -m katas._runner.pristine"
+
+
+
+def _explicit_examples(test) -> list:
+    """The @example pins of a @given test, wherever Hypothesis keeps them."""
+    inner = getattr(getattr(test, "hypothesis", None), "inner_test", None)
+    return list(getattr(test, "hypothesis_explicit_examples", None) or getattr(inner, "hypothesis_explicit_examples", []))
+
+
+@pytest.mark.parametrize("entry", KATAS, ids=lambda k: k.id)
+def test_every_property_test_pins_an_example(entry):
+    """A named mistake must be rejected on every run, not when Hypothesis happens to draw the
+    right input: each @given test of a kata holds at least one @example.
+    (`HYPOTHESIS_PROFILE=pinned pytest --verify katas` runs the pins alone: every mistake must
+    still be rejected.)"""
+    if lacking := frameworks.lacking(entry):
+        pytest.skip(f"{entry.id} needs {lacking}")
+    module = importlib.import_module(".".join(entry.tests.relative_to(ROOT).with_suffix("").parts))
+    unpinned = [name for name, test in vars(module).items() if name.startswith("test_")
+                and getattr(test, "is_hypothesis_test", False) and not _explicit_examples(test)]
+    assert not unpinned, f"{entry.tests.name}: @given without @example: {unpinned}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 import torch
 from hypothesis import assume, example, given
@@ -161,6 +162,7 @@ class WrongSquare(torch.autograd.Function):
 
 
 @given(x=st.integers(1, 4).flatmap(lambda n: arrays("float64", (n,), bound=2)).filter(lambda a: (abs(a) > 0.1).any()))
+@example(x=np.array([0.5, -1.5]))
 def test_gradients_agree_rejects_a_wrong_backward(kata, x):
     t = to_torch(x)
     check_equal(kata.gradients_agree(lambda v: WrongSquare.apply(v).sum(), t), False,

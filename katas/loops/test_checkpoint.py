@@ -111,8 +111,9 @@ def test_the_file_holds_the_state_dict_and_a_second_save_replaces_it(kata, tmp_p
 
 @settings(max_examples=6, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(problem=trained_models())
+@example(problem=None)  # pinned: 4 rows, 3 in, 5 hidden, 2 out, seed 3
 def test_reload_predicts_identically(kata, device, tmp_path, problem):
-    model, builder, x = problem
+    model, builder, x = problem if problem is not None else trained(4, 3, 5, 2, seed=3)
     expected = model.eval()(x).detach()
     kata.save_weights(model, tmp_path / "model.pt")
     call = "load_weights(build, path, device) after save_weights(model with BatchNorm1d and Dropout, path)"

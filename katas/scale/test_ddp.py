@@ -110,6 +110,20 @@ def test_shard_deals_out_distributed_samplers_shuffle(kata, num_samples, world_s
                     misconception=shard_misconception(got, num_samples, rank, world_size, epoch, seed))
 
 
+def test_shard_reads_every_argument_on_every_call(kata):
+    """"The same arguments give the same list": and other arguments another list, however many
+    calls came before. One argument changes at a time, then all come back to the first call's."""
+    calls = [(10, 0, 3, 0, 0), (10, 0, 3, 0, 1), (10, 0, 3, 2, 1), (10, 1, 3, 2, 1), (10, 1, 2, 2, 1),
+             (11, 1, 2, 2, 1), (10, 0, 3, 0, 0)]
+    for num_samples, rank, world_size, epoch, seed in calls:
+        call = (f"shard({num_samples}, {rank}, {world_size}, epoch={epoch}, seed={seed}), in the sequence of calls "
+                + ", ".join(f"shard{args}" for args in calls))
+        check_equal(kata.shard(num_samples, rank, world_size, epoch, seed),
+                    sampled(num_samples, rank, world_size, epoch, seed), call=call, what="indices, in order",
+                    misconception="a new DistributedSampler on every call, from this call's arguments: nothing "
+                                  "kept from an earlier call (a cached sampler keeps its first seed)")
+
+
 # --- one DDP step on two processes ------------------------------------------------------------------
 
 N, IN, OUT, LR = 8, 3, 2, 0.5

@@ -52,9 +52,13 @@ def check_nested(kata, framework, data, dtype):
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 @given(data=st.data())
+@example(data=None)  # pinned: int64 of shape (2, 3), negative values included
 def test_from_nested_keeps_values_shape_and_dtype(kata, framework, data):
-    dtype = data.draw(st.sampled_from(DTYPES), label="dtype")
-    array = data.draw(arrays(dtype, shapes(max_dims=3)), label="array")
+    if data is None:
+        dtype, array = "int64", np.arange(-3, 3, dtype=np.int64).reshape(2, 3)
+    else:
+        dtype = data.draw(st.sampled_from(DTYPES), label="dtype")
+        array = data.draw(arrays(dtype, shapes(max_dims=3)), label="array")
     check_nested(kata, framework, array.tolist(), dtype)
 
 
@@ -141,6 +145,8 @@ def check_shape_and_dtype(kata, t, shape, name):
 
 
 @given(array=st.sampled_from(DTYPES).flatmap(lambda d: arrays(d, shapes(min_dims=0, max_dims=4))))
+@example(array=np.zeros((2, 1, 3), dtype=np.int32))
+@example(array=np.array(1.5, dtype=np.float64))  # a scalar: shape ()
 def test_shape_and_dtype_are_plain_python_values(kata, array):
     check_shape_and_dtype(kata, to_torch(array), array.shape, array.dtype.name)
 

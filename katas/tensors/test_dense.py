@@ -73,6 +73,8 @@ def mismatched_inputs(draw):
 
 #: x (2, 3) and W (4, 3): x fits W.T, which is still a mismatch (W is (in, out))
 FITS_TRANSPOSE = (np.ones((2, 3), np.float32), np.ones((4, 3), np.float32), np.ones(3, np.float32))
+#: a batch of (2, 3) matrices with 4 features against W (5, 2): the check is on the last side of any x
+BATCHED_MISMATCH = (np.ones((2, 3, 4), np.float32), np.ones((5, 2), np.float32), np.ones(2, np.float32))
 
 
 class before_multiplying(forbidden):  # noqa: N801
@@ -114,6 +116,7 @@ class before_multiplying(forbidden):  # noqa: N801
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 @given(inputs=mismatched_inputs())
 @example(inputs=FITS_TRANSPOSE)
+@example(inputs=BATCHED_MISMATCH)
 def test_shape_mismatch_raises_value_error_naming_both_shapes(kata, framework, inputs):
     x, W, b = inputs
     call = f"{'dense' if framework == 'torch' else 'tf_dense'}(x {x.shape}, W {W.shape}, b {b.shape})"
