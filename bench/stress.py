@@ -67,7 +67,8 @@ def main() -> int:
                 log.write_text(done.stdout + done.stderr)
                 failures.append((run, seed, (done.stdout + done.stderr)[-4000:]))
                 print(f"         whole output: {log}", flush=True)
-                failed = [line for line in done.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+                failed = [line for line in done.stdout.splitlines()  # a failing test, or a mistake let through
+                          if line.lstrip().startswith(("FAILED", "ERROR", "NOT REJECTED", "REJECTED  "))]
                 print("\n".join(f"         {line[:160]}" for line in failed[:10]), flush=True)  # now, not only at the end
     finally:
         stop.set()
