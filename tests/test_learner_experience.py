@@ -174,6 +174,32 @@ def test_an_endless_loop_in_a_quick_kata_stops_at_its_budget_not_after_a_minute(
     assert time.perf_counter() - started < kata.budget + 45, "the loop is stopped once, at the budget"
 
 
+SLOW_TORCH = """\
+import importlib.abc, sys, time
+
+
+class SlowTorch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "torch":
+            sys.meta_path.remove(self)
+            time.sleep(4)  # a framework's import on a busy machine
+        return None
+
+
+sys.meta_path.insert(0, SlowTorch())
+"""
+
+
+def test_a_slow_framework_import_is_not_counted_against_the_time_limit(sandbox):
+    """Importing torch or TensorFlow takes seconds, many more on a busy machine; it is not the
+    code under test. A stress run (bench/stress.py) once saw a solution's import, which imports
+    torch and TensorFlow, reported as an endless loop at module level."""
+    sandbox.write("slow_torch.py", SLOW_TORCH)
+    run = sandbox.pytest("-p", "slow_torch", "--solutions", "katas/autograd/test_derivative.py", "-rA", "--kata-timeout=3")
+    assert run.returncode == 0, run.output
+    assert "TIMEOUT" not in run.output and "BROKEN" not in run.output, run.output
+
+
 def test_a_debugger_session_is_never_stopped_by_the_timeout(sandbox):
     """breakpoint() in the learner's code: the pdb prompt may wait longer than --kata-timeout."""
     import sys

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +60,22 @@ class KataModule:
             self._broken = describe_import_failure(name, error)
             raise KataBroken(self._broken) from None
         return self._module
+
+    def import_frameworks(self) -> None:
+        """Import the installed frameworks and runtimes this kata's manifest entry names, if its
+        module is not imported yet. The test's timer starts after this (conftest.py): importing
+        torch and TensorFlow takes seconds, many more on a busy machine, and is not the code under
+        test, whose own import (an endless loop at module level) stays timed. A framework that
+        fails to import is left for the module's own import to report."""
+        if self._module is not None or self._broken is not None:
+            return
+        with heavy_imports():
+            for name in self._kata.frameworks:
+                if name not in sys.modules and frameworks.installed(name):
+                    try:
+                        importlib.import_module(name)
+                    except Exception:  # noqa: BLE001, S112: reported by the module's import, with its test
+                        continue
 
     def __getattr__(self, attribute: str) -> Any:
         if not attribute.startswith("_"):
