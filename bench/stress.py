@@ -37,6 +37,8 @@ def main() -> int:
     parser.add_argument("--load", type=float, default=1.0, help="busy processes per core (0: no load)")
     parser.add_argument("--logs", type=Path, default=None,
                         help="folder for each failing run's whole output (default: a new temporary folder)")
+    parser.add_argument("--junit", type=Path, default=None,
+                        help="folder for each run's JUnit XML (per-test durations): run-N.xml")
     parser.add_argument("paths", nargs="*", default=["katas", "tests"])
     args = parser.parse_args()
     logs = args.logs or Path(tempfile.mkdtemp(prefix="katas-stress-"))
@@ -57,6 +59,9 @@ def main() -> int:
             seed = random.SystemRandom().randrange(2**32)
             command = [sys.executable, "-m", "pytest", "--verify", "-n", "2", "--dist", "loadfile", "-q", "-p", "no:cacheprovider",
                        f"--hypothesis-seed={seed}", *args.paths]
+            if args.junit:
+                args.junit.mkdir(parents=True, exist_ok=True)
+                command.append(f"--junitxml={args.junit.resolve() / f'run-{run}.xml'}")
             started = time.perf_counter()
             done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
             durations.append(time.perf_counter() - started)
