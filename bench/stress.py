@@ -52,6 +52,8 @@ def _nearest_its_limit(junit: Path) -> str:
         seconds, limit = float(case.get("time", 0)), kata.time_limit()
         nearest = max(nearest, (seconds / limit, seconds, limit, f"{kata.id}::{case.get('name')}"))
     share, seconds, limit, name = nearest
+    if not name:
+        return "no timed kata test in this run"
     return f"nearest its time limit: {name} took {seconds:.1f} s of {limit:.0f} s ({share:.0%})"
 
 
@@ -67,6 +69,8 @@ def main() -> int:
     args = parser.parse_args()
     logs = args.logs or Path(tempfile.mkdtemp(prefix="katas-stress-"))
     logs.mkdir(parents=True, exist_ok=True)
+    if args.junit:
+        args.junit.mkdir(parents=True, exist_ok=True)
 
     env = {k: v for k, v in os.environ.items() if k not in {"CI", "HYPOTHESIS_PROFILE"} and not k.startswith("KATAS_")}
     stop = multiprocessing.Event()
@@ -83,16 +87,16 @@ def main() -> int:
             seed = random.SystemRandom().randrange(2**32)
             command = [sys.executable, "-m", "pytest", "--verify", "-n", "2", "--dist", "loadfile", "-q", "-p", "no:cacheprovider",
                        f"--hypothesis-seed={seed}", *args.paths]
-            if args.junit:
-                args.junit.mkdir(parents=True, exist_ok=True)
-                command.append(f"--junitxml={args.junit.resolve() / f'run-{run}.xml'}")
+            junit = args.junit.resolve() / f"run-{run}.xml" if args.junit else None
+            if junit:
+                command.append(f"--junitxml={junit}")
             started = time.perf_counter()
             done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
             durations.append(time.perf_counter() - started)
             verdict = "ok" if done.returncode == 0 else f"FAILED (exit {done.returncode})"
             print(f"run {run:>3}: seed {seed:>10}  {durations[-1]:6.1f} s  {verdict}", flush=True)
-            if args.junit:
-                print(f"         {_nearest_its_limit(args.junit.resolve() / f'run-{run}.xml')}", flush=True)
+            if junit:
+                print(f"         {_nearest_its_limit(junit)}", flush=True)
             if done.returncode != 0:
                 log = logs / f"run-{run}-seed-{seed}.log"
                 log.write_text(done.stdout + done.stderr)
