@@ -67,3 +67,24 @@ def test_a_long_message_line_is_whole_in_a_pipe() -> None:
         out.print(result_view(results.KataResult(kata.id, "fail", [
             results.TestResult(f"{kata.tests.name}::test_x", "failed", f"{long}\n    expected: 1")]), kata))
     assert f"       {long}\n" in captured.get(), captured.get()  # indented, neither wrapped nor cropped
+
+
+def test_a_clipped_verdict_never_ends_on_half_a_wrapped_line() -> None:
+    """On a small terminal the verdict is cut between its lines as the learner reads them: a
+    wrapped "(the same message as ...)" is shown whole or not at all."""
+    from katas._runner import view
+
+    kata = curriculum.by_id()["autograd/derivative"]
+    tests = [results.TestResult(f"{kata.tests.name}::test_gradient_matches_6w_plus_2[cpu-{i}]", "failed",
+                                "expected 8.0, got 6.0\n    w = 1.0") for i in range(6)]
+    verdict = result_view(results.KataResult(kata.id, "fail", tests), kata)
+    out = Console(width=60, record=True, color_system=None)
+    total = len(out.render_lines(verdict, out.options, pad=False))
+    for rows in range(3, total):
+        out.print(view.fit(out, verdict, rows, "katas run autograd/derivative"))
+        lines = out.export_text().splitlines()
+        *shown, more = lines
+        assert len(lines) <= rows and more.startswith("... "), lines
+        assert int(more.split()[1]) == total - len(shown), lines  # what is left out is counted
+        text = "".join(line.strip() for line in shown)
+        assert text.count("(the same message as") == text.count("plus_2[cpu-0])"), lines

@@ -120,19 +120,34 @@ def changed_tests_notice(kata: Kata) -> str | None:
 
 def fit(out: Console, renderable: Any, rows: int, command: str) -> Any:
     """``renderable`` cut to ``rows`` terminal rows (as wrapped at the console's width), with a
-    last line naming the command that shows all of it; unchanged when it fits."""
+    last line naming the command that shows all of it; unchanged when it fits. A group is cut
+    between its parts: a short part the terminal wraps (a test's name, "the same message as ...")
+    is shown whole or not at all, never its first half; only a long block is cut inside."""
     from rich.segment import Segment, Segments
 
-    lines = out.render_lines(renderable, out.options, pad=False)
+    parts = list(renderable.renderables) if isinstance(renderable, Group) else [renderable]
+    rendered = [out.render_lines(part, out.options, pad=False) for part in parts]
+    total = sum(map(len, rendered))
     rows = max(rows, 3)
-    if len(lines) <= rows:
+    if total <= rows:
         return renderable
-    kept = [segment for line in lines[: rows - 1] for segment in (*line, Segment.line())]
-    hidden = len(lines) - rows + 1
+    room, lines = rows - 1, []
+    for part in rendered:
+        if len(part) > room:
+            if len(part) > SHORT_PART:
+                lines += part[:room]
+            break
+        lines += part
+        room -= len(part)
+    kept = [segment for line in lines for segment in (*line, Segment.line())]
+    hidden = total - len(lines)
     more = Text(f"... {hidden} more line{'s' if hidden > 1 else ''}: ", style="dim")
     more.append(command, style="bold")  # on a line of its own, never wrapped by us: it can be pasted
     more.no_wrap, more.overflow = True, "ignore"
     return Group(Segments(kept), more)
+
+
+SHORT_PART = 3  # rows: a part of a verdict this short is never cut in two by `fit`
 
 
 def _entry(outcome: str, markup: str) -> Table:
