@@ -200,6 +200,37 @@ def test_a_slow_framework_import_is_not_counted_against_the_time_limit(sandbox):
     assert "TIMEOUT" not in run.output and "BROKEN" not in run.output, run.output
 
 
+def test_a_fresh_process_s_framework_import_is_not_counted_against_the_time_limit(tmp_path):
+    """A deploy or scale kata runs the learner's loader in a fresh process forked from a zygote
+    that imported the frameworks first. A stress run saw that import (in a new interpreter, then)
+    take most of deploy/torch_export's 36 s budget on a busy machine and time out a correct answer.
+    The zygote's imports run with the test's time limit paused; the limit goes on afterwards."""
+    import signal
+
+    from katas._support import fresh
+
+    (tmp_path / "slow_framework.py").write_text("import time\ntime.sleep(4)  # torch's import on a busy machine\n")
+    env = {**fresh._environment(), "PYTHONPATH": str(tmp_path)}  # noqa: SLF001
+
+    def alarm(signum, frame):
+        raise TimeoutError("the zygote's import was timed")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, 2)  # this meta-test's own limit, restored below
+    started = time.monotonic()
+    try:
+        child = fresh._start(tmp_path / "spec.pickle", tmp_path / "output.txt", env, ("slow_framework",))  # noqa: SLF001
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        child.kill()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(0.01, outer - (time.monotonic() - started)))
+    assert time.monotonic() - started > 4
+    assert 0 < remaining <= 2  # the limit runs again after the import
+
+
 def test_a_debugger_session_is_never_stopped_by_the_timeout(sandbox):
     """breakpoint() in the learner's code: the pdb prompt may wait longer than --kata-timeout."""
     import sys

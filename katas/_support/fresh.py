@@ -3,7 +3,7 @@
 A deploy kata's point is that a saved model runs where the code that built it is absent. The
 tests show it: they build the model from a throw-away module (:func:`throwaway_module`) that only
 the test's own process can import, save it with the learner's function, then call the learner's
-loading function in a new interpreter (:func:`call_in_fresh_process`) that never imported the
+loading function in a fresh process (:func:`call_in_fresh_process`) that never imported the
 tests, the model's class or anything but the kata module.
 
 Under ``--verify`` the function run in the child is the one under test: the solution, the stub
@@ -13,21 +13,23 @@ A distributed kata runs its function in several such processes at once
 (:func:`call_in_parallel_processes`, with a port from :func:`free_port`): the first error in any
 of them stops the others, which would otherwise wait for it forever, and nothing is left running.
 
-A fresh interpreter spends seconds importing torch or TensorFlow before the learner's code
-runs, for every call (and under ``--verify`` for every named mistake). A caller that names the
-frameworks with ``preload=`` gets its processes from a *zygote* instead: one interpreter per
-test session that has imported them, and nothing else, and forks a child for each call. The
-child is as fresh as a new interpreter for what the tests check (it never imported the tests,
-the model's class or the kata), runs in its own session, and has not yet touched the
-frameworks' devices or threads (TensorFlow's logical devices can still be configured there).
+A new interpreter would spend seconds importing torch or TensorFlow before the learner's code
+runs, for every call (and under ``--verify`` for every named mistake), and minutes on a busy
+machine. So the processes come from a *zygote*: one interpreter per test session and set of
+frameworks (``preload=``), which imports them, and nothing else, and forks a child for each
+call. Its imports are not counted against the test's time limit (the limit is paused while the
+first call waits for them), as conftest.py leaves a kata's own framework imports out. The child
+is as fresh as a new interpreter for what the tests check (it never imported the tests, the
+model's class or the kata), runs in its own session, and has not yet touched the frameworks'
+devices or threads (TensorFlow's logical devices can still be configured there).
 
-    python -m katas._support.fresh SPEC                 the child's side (SPEC: a pickle the parent wrote)
     python -m katas._support.fresh --zygote MODULE...   a zygote (lines "SPEC<TAB>LOG" in, pids out)
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib
 import itertools
 import os
@@ -38,11 +40,15 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 _counter = itertools.count()
@@ -74,9 +80,9 @@ def _target(kata_module: Any, function: str) -> dict[str, Any]:
             "name": kata.name, "shipped": kata_module._shipped}
 
 
-def call_in_fresh_process(kata_module: Any, function: str, *args: Any, apply_to: list[Any] | None = None,
-                          as_tensors: str | None = None, timeout: float = 120.0,
-                          preload: tuple[str, ...] = ()) -> tuple[Any, list[str]]:
+def call_in_fresh_process(kata_module: Any, function: str, *args: Any, preload: tuple[str, ...],
+                          apply_to: list[Any] | None = None, as_tensors: str | None = None,
+                          timeout: float = 120.0) -> tuple[Any, list[str]]:
     """Call ``kata.<function>(*args)`` in a new Python process; return its result and the names of
     every module the child had imported when it returned (so a test can check what it never imported).
 
@@ -87,8 +93,8 @@ def call_in_fresh_process(kata_module: Any, function: str, *args: Any, apply_to:
     Arguments and result travel by pickle: paths, NumPy arrays, numbers, strings. A stub's
     ``NotImplementedError`` comes back as the stub's TODO; any other error as
     :class:`FreshProcessError` with the child's traceback lines that are in the learner's files.
-    With ``preload`` (module names) the child is forked from a zygote that imported them (see
-    the module's docstring); its module list then includes them.
+    The child is forked from a zygote that imported ``preload`` (module names: the frameworks the
+    function needs; see the module's docstring); its module list includes them.
     """
     from katas._support.loader import KataTodo
 
@@ -97,19 +103,13 @@ def call_in_fresh_process(kata_module: Any, function: str, *args: Any, apply_to:
         spec, answer = Path(folder) / "spec.pickle", Path(folder) / "answer.pickle"
         spec.write_bytes(pickle.dumps({"target": _target(kata_module, function), "args": args, "answer": str(answer),
                                        "apply_to": apply_to, "as_tensors": as_tensors}))
-        env = _environment()
-        if preload:
-            log = Path(folder) / "output.txt"
-            child = _start(spec, log, env, preload)
-            try:
-                child.wait(timeout)
-            finally:
-                child.kill()
-            returncode, output = child.returncode, _text(log)
-        else:
-            done = subprocess.run([sys.executable, "-m", "katas._support.fresh", str(spec)], cwd=ROOT, env=env,
-                                  capture_output=True, text=True, timeout=timeout, check=False)
-            returncode, output = done.returncode, done.stdout + done.stderr
+        log = Path(folder) / "output.txt"
+        child = _start(spec, log, _environment(), preload)
+        try:
+            child.wait(timeout)
+        finally:
+            child.kill()
+        returncode, output = child.returncode, _text(log)
         if not answer.exists():
             tail = "\n".join(output.strip().splitlines()[-12:])
             raise FreshProcessError(f"the fresh Python process running {function}() ended with exit code "
@@ -133,8 +133,8 @@ def free_port(address: str = "127.0.0.1") -> int:
 
 
 def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tuple[Any, ...]], *,
-                               labels: list[str] | None = None, timeout: float = 30.0,
-                               preload: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+                               preload: tuple[str, ...], labels: list[str] | None = None,
+                               timeout: float = 30.0) -> list[dict[str, Any]]:
     """Call ``kata.<function>(*args)`` for every ``args`` in ``calls``, each in its own new Python
     process, all started at once (the ranks of a process group); wait for all of them.
 
@@ -153,7 +153,7 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
     raises (the test's own time limit, Ctrl-C included), every process it started, and anything
     those started, is killed and reaped first: no process and no bound port stays behind.
     Each process gets ``OMP_NUM_THREADS`` = cores / len(calls) unless the caller's environment sets it.
-    With ``preload`` the processes are forked from a zygote that imported those modules.
+    The processes are forked from a zygote that imported ``preload``.
     """
     from katas._support.loader import KataTodo
 
@@ -161,7 +161,7 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
     labels = labels or [f"process {index}" for index in range(len(calls))]
     env = _environment()
     env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, len(calls)))))
-    children: list[Any] = []  # subprocess.Popen, or _Forked from a zygote
+    children: list[_Forked] = []
     with tempfile.TemporaryDirectory(prefix="kata-fresh-") as folder:
         answers = [Path(folder) / f"answer-{index}.pickle" for index in range(len(calls))]
         logs = [Path(folder) / f"output-{index}.txt" for index in range(len(calls))]
@@ -171,13 +171,7 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
                 spec.write_bytes(pickle.dumps({"target": _target(kata_module, function), "args": tuple(args),
                                                "answer": str(answers[index]), "apply_to": None, "as_tensors": None,
                                                "report": True, "probe_process_group": True}))
-                if preload:
-                    children.append(_start(spec, logs[index], env, preload))
-                    continue
-                with logs[index].open("wb") as log:
-                    children.append(subprocess.Popen([sys.executable, "-m", "katas._support.fresh", str(spec)], cwd=ROOT,
-                                                     env=env, stdout=log, stderr=subprocess.STDOUT,
-                                                     start_new_session=True))  # its own group: killed with all it starts
+                children.append(_start(spec, logs[index], env, preload))
             replies: list[dict[str, Any] | None] = [None] * len(calls)
             deadline = time.monotonic() + timeout
             while any(reply is None for reply in replies):
@@ -276,21 +270,47 @@ def _start(spec: Path, log: Path, env: dict[str, str], preload: tuple[str, ...])
     ``env``, starting that zygote first if there is none yet (it is kept for later calls)."""
     key = (preload, tuple(sorted(env.items())))
     zygote = _zygotes.get(key)
-    if zygote is None or zygote.poll() is not None:
+    new = zygote is None or zygote.poll() is not None
+    if new:
         zygote = _zygotes[key] = subprocess.Popen(
             [sys.executable, "-m", "katas._support.fresh", "--zygote", *preload], cwd=ROOT, env=env,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
             start_new_session=True)
-    assert zygote.stdin is not None and zygote.stdout is not None
+    assert zygote is not None and zygote.stdin is not None and zygote.stdout is not None
     try:
         zygote.stdin.write(f"{spec}\t{log}\n")
         zygote.stdin.flush()
-        answer = zygote.stdout.readline()  # the first call also waits for the zygote's imports
+        if new:  # the first answer comes after the zygote's imports: a framework's import is not timed
+            with _untimed():
+                if not select.select([zygote.stdout], [], [], ZYGOTE_START)[0]:
+                    raise FreshProcessError(f"a Python process importing {', '.join(preload)} did not start "
+                                            f"within {ZYGOTE_START} s")
+        answer = zygote.stdout.readline()
         return _Forked(int(answer), Path(f"{spec}.exit"))
     except BaseException:  # a broken zygote, or the test's time limit mid-handshake: never reuse it
         _stop(zygote)
         _zygotes.pop(key, None)
         raise
+
+
+ZYGOTE_START = 600  # seconds a zygote may take to import its frameworks (seconds when quiet, minutes when busy)
+
+
+@contextlib.contextmanager
+def _untimed() -> Iterator[None]:
+    """Pause the running test's time limit (conftest.py's ``ITIMER_REAL`` alarm), if there is one,
+    for the block, as conftest.py leaves a kata's own framework imports out of it: the time a
+    fresh process spends importing torch or TensorFlow is not the code under test (on a busy
+    machine it can be most of a kata's budget)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    remaining, interval = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if remaining:
+            signal.setitimer(signal.ITIMER_REAL, remaining, interval)
 
 
 def _stop(zygote: subprocess.Popen[str]) -> None:
@@ -356,7 +376,7 @@ def _zygote(preload: list[str]) -> None:
 
 
 def _forked_child(spec: str, log: str) -> None:
-    """In a child of the zygote: run ``spec`` as ``python -m katas._support.fresh SPEC`` would."""
+    """In a child of the zygote: run ``spec`` (the call it describes) and exit."""
     code = 1
     try:
         os.setsid()  # its own session and process group: killed with everything it starts
@@ -445,7 +465,4 @@ def _child(spec_path: str) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--zygote":
-        _zygote(sys.argv[2:])
-    else:
-        _child(sys.argv[1])
+    _zygote(sys.argv[2:])  # python -m katas._support.fresh --zygote MODULE...

@@ -218,7 +218,7 @@ def test_served_in_a_fresh_process_without_the_model_code(kata, exported_by_kera
     check_served(served(kata, path, x, here), expected, here, "the serving_default signature")
     fresh = f"{here}, in a fresh Python process that cannot import the model's custom layer"
     try:
-        got, _ = call_in_fresh_process(kata, "serve", path, x)
+        got, _ = call_in_fresh_process(kata, "serve", path, x, preload=("tensorflow",))
     except FreshProcessError as error:
         fail(fresh, "behaviour", "the predictions", str(error), f"{SERVE}: a SavedModel needs no Python class "
              f"of the model, a .keras file does ({MODEL_CODE.__name__} is not importable there)")

@@ -316,7 +316,7 @@ def test_load_model_predicts_in_a_fresh_process_without_the_models_class(kata, t
 
     try:
         outputs, modules = fresh.call_in_fresh_process(kata, "load_model", path, apply_to=[x_n.numpy() for x_n in inputs],
-                                                       as_tensors="torch")
+                                                       as_tensors="torch", preload=("torch",))
     except fresh.FreshProcessError as error:
         fail(call(", ".join(str(tuple(x_n.shape)) for x_n in inputs)), "result", "predictions", str(error),
              load_advice(str(error)))
