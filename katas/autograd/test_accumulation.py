@@ -2,8 +2,9 @@
 
 accumulated_grad: f is wrapped in a recorder that sees the tensor f is called with and counts,
 with a hook on f's output, how many backward passes really run. per_batch_grads: the model
-comes with a stale ``.grad`` planted on its parameters, and each batch's gradient is compared
-with one computed on its own by ``torch.autograd.grad`` (which leaves ``.grad`` alone).
+comes with a stale ``.grad`` planted on its parameters, or fresh with none ("may come with"),
+and each batch's gradient is compared with one computed on its own by ``torch.autograd.grad``
+(which leaves ``.grad`` alone).
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ def check_accumulated(kata: Any, f: Polynomial, w: float, passes: int) -> None:
     if framework_of(leaf) != "torch":
         fail(call, "kind of value f is called with", "a torch tensor that requires grad", describe(leaf),
              "call f on torch.tensor(w, requires_grad=True)")
+    if any(framework_of(t) == "torch" and t.dim() != 0 for t in recorder.inputs):
+        shape = next(tuple(t.shape) for t in recorder.inputs if t.dim() != 0)
+        fail(call, "shape of the tensor f is called with", "() (a 0-d tensor)", shape,
+             "f takes a 0-d tensor: torch.tensor(w, requires_grad=True) from the number itself; "
+             "torch.tensor([w]) has shape (1,)")
     dtype = dtype_name(leaf)
     if dtype not in PRECISION:
         fail(call, "dtype of the tensor f is called with", "float32 or float64", dtype,
@@ -116,19 +122,20 @@ def test_backward_passes_add_up(kata, f, w, passes):
 
 @dataclass(frozen=True)
 class Case:
-    """A Linear layer's parameters, the stale gradients it comes with, and the batches."""
+    """A Linear layer's parameters, the stale gradients it comes with (None: a fresh model, whose
+    ``.grad`` is None), and the batches."""
 
     dtype: str
     weight: np.ndarray  # (out, in)
     bias: np.ndarray  # (out,)
-    stale_weight: np.ndarray  # .grad planted before the call
-    stale_bias: np.ndarray
+    stale_weight: np.ndarray | None  # .grad planted before the call
+    stale_bias: np.ndarray | None
     batches: tuple[tuple[np.ndarray, np.ndarray], ...]
 
     def __repr__(self) -> str:
         n_out, n_in = self.weight.shape
-        return (f"Linear({n_in}, {n_out}) in {self.dtype} with a stale .grad, "
-                f"batches of {[len(x) for x, _ in self.batches]} samples")
+        grad = "a stale .grad" if self.stale_weight is not None else "no .grad yet (a fresh model)"
+        return f"Linear({n_in}, {n_out}) in {self.dtype} with {grad}, batches of {[len(x) for x, _ in self.batches]} samples"
 
 
 @st.composite
@@ -140,19 +147,23 @@ def cases(draw: st.DrawFn) -> Case:
     stale_weight = draw(arrays(dtype, (n_out, n_in), bound=2).filter(lambda a: bool(np.abs(a).max() > 0.1)),
                         label="stale weight .grad")
     stale_bias = draw(arrays(dtype, (n_out,), bound=2), label="stale bias .grad")
+    if not draw(st.booleans(), label="stale .grad"):
+        stale_weight = stale_bias = None
     sizes = draw(st.lists(st.integers(1, 4), min_size=2, max_size=4), label="batch sizes")
     batches = tuple((draw(arrays(dtype, (n, n_in), bound=2)), draw(arrays(dtype, (n, n_out), bound=2))) for n in sizes)
     return Case(dtype, weight, bias, stale_weight, stale_bias, batches)
 
 
-def pinned(dtype: str, n_in: int, n_out: int, sizes: list[int], seed: int) -> Case:
+def pinned(dtype: str, n_in: int, n_out: int, sizes: list[int], seed: int, stale: bool = True) -> Case:
     rng = np.random.default_rng(seed)
 
     def draw(*shape: int) -> np.ndarray:
         return rng.uniform(-2, 2, shape).astype(dtype)
 
-    return Case(dtype, draw(n_out, n_in), draw(n_out), draw(n_out, n_in), draw(n_out),
-                tuple((draw(n, n_in), draw(n, n_out)) for n in sizes))
+    weight, bias, stale_weight, stale_bias = draw(n_out, n_in), draw(n_out), draw(n_out, n_in), draw(n_out)
+    if not stale:
+        stale_weight = stale_bias = None
+    return Case(dtype, weight, bias, stale_weight, stale_bias, tuple((draw(n, n_in), draw(n, n_out)) for n in sizes))
 
 
 def build(case: Case) -> tuple[torch.nn.Linear, list[tuple[torch.Tensor, torch.Tensor]]]:
@@ -161,8 +172,9 @@ def build(case: Case) -> tuple[torch.nn.Linear, list[tuple[torch.Tensor, torch.T
     with torch.no_grad():
         model.weight.copy_(to_torch(case.weight))
         model.bias.copy_(to_torch(case.bias))
-    model.weight.grad = to_torch(case.stale_weight)  # left from earlier work: must not leak in
-    model.bias.grad = to_torch(case.stale_bias)
+    if case.stale_weight is not None:  # left from earlier work: must not leak in
+        model.weight.grad = to_torch(case.stale_weight)
+        model.bias.grad = to_torch(case.stale_bias)
     return model, [(to_torch(x), to_torch(y)) for x, y in case.batches]
 
 
@@ -188,9 +200,10 @@ def grad_misconception(got: Any, index: int, expected: list[torch.Tensor], stale
 @given(case=cases())
 @example(case=pinned("float64", 3, 2, [2, 1, 3], seed=1))  # out > 1: the mean runs over N * out
 @example(case=pinned("float32", 1, 3, [4, 2], seed=2))
+@example(case=pinned("float32", 2, 2, [3, 2], seed=3, stale=False))  # a fresh model: .grad is None at first
 def test_each_batch_gets_its_own_gradient(kata, case: Case):
     model, batches = build(case)
-    stale = model.weight.grad.clone()
+    stale = torch.zeros_like(model.weight) if model.weight.grad is None else model.weight.grad.clone()
     # each batch on its own, by autograd.grad, which neither reads nor writes .grad
     expected = [torch.autograd.grad(F.mse_loss(model(x), y), model.weight)[0] for x, y in batches]
     before = [p.detach().clone() for p in model.parameters()]
@@ -214,3 +227,7 @@ def test_each_batch_gets_its_own_gradient(kata, case: Case):
                      misconception="leave the batches as they were")
         check_tensor(y, y0, framework="torch", call=f"{call}, batch {index} y", rtol=0, atol=0,
                      misconception="leave the batches as they were")
+        check_equal((x.requires_grad, y.requires_grad), (False, False), call=call,
+                    what=f"(x.requires_grad, y.requires_grad) of batch {index} afterwards",
+                    misconception="leave the batches as they were: the gradient is taken with respect to "
+                                  "model.weight, whose requires_grad is already on; x needs none")

@@ -33,7 +33,7 @@ def pixel_images(draw):
     """(images (N, H, W) of integers 0..max_value, in an integer or float dtype, max_value)."""
     max_value = draw(st.sampled_from([16, 255]), label="max_value")
     shape = draw(shapes(min_dims=3, max_dims=3, max_side=6), label="shape")
-    dtype = draw(st.sampled_from(["int64", "uint8", "float64"]), label="dtype")
+    dtype = draw(st.sampled_from(["int64", "uint8", "float64", "float32"]), label="dtype")
     images = draw(hnp.arrays("int64", shape, elements=st.integers(0, max_value)), label="images")
     return images.astype(dtype), max_value
 
@@ -42,6 +42,7 @@ def pixel_images(draw):
 @given(problem=pixel_images())
 @example(problem=(np.array([[[0, 8, 12], [16, 4, 2]], [[1, 3, 5], [7, 9, 11]]], dtype="float64"), 16))
 @example(problem=(np.array([[[0, 51], [102, 153]]], dtype="uint8"), 255))
+@example(problem=(np.array([[[0, 4], [8, 16]]], dtype="float32"), 16))  # torch.from_numpy shares a float32 array
 def test_prepare_scales_to_the_unit_interval_and_flattens(kata, problem):
     images, max_value = problem
     before = images.copy()
@@ -50,7 +51,8 @@ def test_prepare_scales_to_the_unit_interval_and_flattens(kata, problem):
     got = kata.prepare(images, max_value)
     if not np.array_equal(images, before):
         fail(call, "images afterwards", "unchanged", "changed in place",
-             "divide into a new array or tensor (images / max_value), not with out=images or /=")
+             "divide into a new array or tensor (images / max_value), not with out=images or /=; "
+             "torch.from_numpy(images) shares the array's memory, and so does .float() of a float32 tensor")
     check_tensor(got, expected, framework="torch", call=call,
                  misconception="divide by max_value (16 for these digits, 255 for MNIST; not the largest pixel "
                                "present), then flatten each image row by row: .flatten(start_dim=1) keeps the batch "
@@ -70,6 +72,9 @@ def test_digit_mlp_is_linear_relu_linear(kata, n_inputs, seed):
     call = f"digit_mlp({n_inputs})"
     check_equal(isinstance(model, nn.Sequential), True, call=call, what="result is an nn.Sequential",
                 misconception=MLP)
+    check_equal([type(layer).__name__ for layer in model], ["Linear", "ReLU", "Linear"], call=call,
+                what="layers, in order", misconception=MLP + ": exactly these three layers, nothing before, "
+                "between or after them (x comes already flattened, by prepare)")
     shapes_got = [tuple(p.shape) for p in model.parameters()]
     check_equal(shapes_got, [(128, n_inputs), (128,), (10, 128), (10,)], call=call, what="parameter shapes",
                 misconception=MLP)

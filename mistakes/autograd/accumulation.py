@@ -300,3 +300,36 @@ def copies_weights_back(model, batches):
         opt.step()
     model.load_state_dict(work.state_dict())
     return grads
+
+
+# Held-out blind round (2026-12-02): written from the stub alone and run against the tests as they were;
+# the tests let these through until they were strengthened.
+
+@mistake("wrap w in a list: torch.tensor([w]) gives a 1-element tensor, not 0-d", replaces="accumulated_grad")
+def one_d_weight(f, w, passes):
+    wt = torch.tensor([w], requires_grad=True)
+    y = f(wt).sum()
+    for _ in range(passes):
+        y.backward(retain_graph=True)
+    return wt.grad.item()
+
+
+@mistake("zero_() the weight grad directly, assumes it already exists", replaces="per_batch_grads")
+def zero_on_missing_grad(model, batches):
+    grads = []
+    for x, y in batches:
+        model.weight.grad.zero_()
+        F.mse_loss(model(x), y).backward()
+        grads.append(model.weight.grad.clone())
+    return grads
+
+
+@mistake("set requires_grad on the inputs so autograd tracks them", replaces="per_batch_grads")
+def marks_batches_requires_grad(model, batches):
+    grads = []
+    for x, y in batches:
+        x.requires_grad_(True)
+        model.zero_grad()
+        F.mse_loss(model(x), y).backward()
+        grads.append(model.weight.grad.clone())
+    return grads

@@ -175,3 +175,21 @@ def train_one_epoch_short(x: torch.Tensor, labels: torch.Tensor, epochs: int = 1
             nn.functional.cross_entropy(model(xb), yb).backward()
             opt.step()
     return model.eval()
+
+
+# Held-out blind round (2026-12-02): written from the stub alone and run against the tests as they were;
+# the tests let these through until they were strengthened.
+
+@mistake("used torch.from_numpy(...).float() and divided in place with /= to save memory; "
+         "for a float32 array .float() is the same storage, so the caller's images get divided",
+         replaces="prepare")
+def prepare_divides_shared_storage_in_place(images, max_value):
+    t = torch.from_numpy(images).float()
+    t /= max_value
+    return t.reshape(t.shape[0], -1)
+
+
+@mistake("started the network with nn.Flatten() like the PyTorch quickstart does",
+         replaces="digit_mlp")
+def mlp_with_leading_flatten(n_inputs):
+    return nn.Sequential(nn.Flatten(), nn.Linear(n_inputs, 128), nn.ReLU(), nn.Linear(128, 10))
