@@ -6,7 +6,7 @@ reject those. This runs a *held-out* sample instead: wrong answers (and correct 
 written blind, from a kata's stub alone, by someone who never saw its tests (a helper briefed
 with ``redteam/BRIEF.md``), kept as ``SAMPLE/<topic>/<kata>_mistakes.py`` and
 ``<kata>_alternatives.py`` in the format of ``mistakes/`` and ``alternatives/``. In a throw-away
-copy of the working tree they replace the kata's own modules, and ``pytest --verify`` says which
+copy of the project (``tests/sandbox.py``'s, stubs as shipped) they replace the kata's own modules, and ``pytest --verify`` says which
 mistakes its tests reject and which alternatives they accept.
 
     .venv/bin/python bench/heldout.py SAMPLE [--profile ci|pinned|learner]
@@ -19,28 +19,16 @@ mistake in ``mistakes/``) or a sample answer that is not what it claims (say why
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.sandbox import Sandbox  # noqa: E402  the meta-tests' throw-away copy of the project, stubs as shipped
 VERDICT = re.compile(r"^\s*(rejected|NOT REJECTED|accepted|REJECTED|not run here)\s+\S+ (mistake|alternative):(\S+)")
-
-
-def working_tree(into: Path) -> None:
-    """The project's files as they are now (committed or not), with the project's .venv linked."""
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                           capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, files):
-        source = ROOT / name
-        if source.is_file():
-            (into / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, into / name)
-    (into / ".venv").symlink_to(ROOT / ".venv")
 
 
 def main() -> int:
@@ -53,24 +41,22 @@ def main() -> int:
                     for path in args.sample.glob("*/*_*.py") if path.stem.endswith(("_mistakes", "_alternatives"))})
     if not katas:
         parser.error(f"no <topic>/<kata>_mistakes.py or _alternatives.py under {args.sample}")
-    env = {**os.environ, "CI": "true", "HYPOTHESIS_PROFILE": args.profile}
+    env = {"CI": "true", "HYPOTHESIS_PROFILE": args.profile}
     totals = {"mistake": [0, 0], "alternative": [0, 0]}  # [right verdicts, all]
     wrong: list[str] = []
     print(f"held-out sample {args.sample} ({args.profile} profile): {len(katas)} katas")
     print(f"{'kata':<28} {'mistakes rejected':>18} {'alternatives accepted':>22}")
     with tempfile.TemporaryDirectory(prefix="katas-heldout-") as folder:
-        copy = Path(folder)
-        working_tree(copy)
+        sandbox = Sandbox(Path(folder))
+        copy = sandbox.root
         for kata in katas:
             topic, name = kata.split("/")
             for kind, into in (("mistakes", "mistakes"), ("alternatives", "alternatives")):
                 blind = args.sample / topic / f"{name}_{kind}.py"
                 (copy / into / topic / f"{name}.py").write_text(blind.read_text() if blind.exists() else "")
-            run = subprocess.run([sys.executable, "-m", "pytest", "--verify", "-p", "no:xdist", "-p", "no:cacheprovider",
-                                  "-q", f"katas/{topic}/test_{name}.py"], cwd=copy, env=env, capture_output=True,
-                                 text=True, check=False)
+            run = sandbox.pytest("--verify", "-q", f"katas/{topic}/test_{name}.py", env=env, timeout=3600)
             counts = {"mistake": [0, 0], "alternative": [0, 0]}
-            for line in run.stdout.splitlines():
+            for line in run.output.splitlines():
                 if (match := VERDICT.match(line)) is None or match.group(1) == "not run here":
                     continue
                 verdict, kind, variant = match.groups()
@@ -80,7 +66,7 @@ def main() -> int:
                 if not right:
                     wrong.append(f"{verdict:>12}  {kata} {kind}:{variant}")
             if not any(total for _, total in counts.values()):
-                print(f"{kata:<28} no verdicts: pytest said\n{run.stdout[-2000:]}{run.stderr[-2000:]}")
+                print(f"{kata:<28} no verdicts: pytest said\n{run.output[-4000:]}")
                 continue
             for kind in counts:
                 totals[kind][0] += counts[kind][0]

@@ -80,9 +80,8 @@ def check_accumulated(kata: Any, f: Polynomial, w: float, passes: int) -> None:
     if framework_of(leaf) != "torch":
         fail(call, "kind of value f is called with", "a torch tensor that requires grad", describe(leaf),
              "call f on torch.tensor(w, requires_grad=True)")
-    if any(framework_of(t) == "torch" and t.dim() != 0 for t in recorder.inputs):
-        shape = next(tuple(t.shape) for t in recorder.inputs if t.dim() != 0)
-        fail(call, "shape of the tensor f is called with", "() (a 0-d tensor)", shape,
+    if shapes := [tuple(t.shape) for t in recorder.inputs if framework_of(t) == "torch" and t.dim() != 0]:
+        fail(call, "shape of the tensor f is called with", "() (a 0-d tensor)", shapes[0],
              "f takes a 0-d tensor: torch.tensor(w, requires_grad=True) from the number itself; "
              "torch.tensor([w]) has shape (1,)")
     dtype = dtype_name(leaf)
