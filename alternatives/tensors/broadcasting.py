@@ -1,5 +1,7 @@
 """Correct alternatives of kata tensors/broadcasting: other styles the tests must accept."""
 
+from itertools import zip_longest
+
 import tensorflow as tf
 import torch
 
@@ -56,3 +58,30 @@ def tf_add_bias_nn(x, b):
 @alternative("reshape b to a (1, F) row, b first", replaces="tf_add_bias")
 def tf_add_bias_row(x, b):
     return tf.reshape(b, (1, -1)) + x
+
+
+@alternative("zip_longest from the right with fillvalue 1; error names the shapes as lists",
+             replaces="broadcast_shape")
+def broadcast_shape_zip_longest(a, b):
+    sides = []
+    for x, y in zip_longest(reversed(a), reversed(b), fillvalue=1):
+        if x != y and x != 1 and y != 1:
+            raise ValueError(f"shapes {list(a)} and {list(b)} do not broadcast")
+        sides.append(max(x, y))
+    return tuple(reversed(sides))
+
+
+@alternative("negative indexes from the right, result built with insert(0, ...), %-formatting",
+             replaces="broadcast_shape")
+def broadcast_shape_negative_index_2(a, b):
+    result = []
+    for i in range(1, max(len(a), len(b)) + 1):
+        x = a[-i] if i <= len(a) else 1
+        y = b[-i] if i <= len(b) else 1
+        if x == y or y == 1:
+            result.insert(0, x)
+        elif x == 1:
+            result.insert(0, y)
+        else:
+            raise ValueError("shapes %s and %s do not broadcast" % (tuple(a), tuple(b)))
+    return tuple(result)

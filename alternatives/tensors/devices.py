@@ -57,3 +57,12 @@ def common_device_loop(*tensors):
     if len(seen) > 1:
         raise ValueError("tensors are on different devices: " + ", ".join(seen))
     return torch.device(seen[0])
+
+
+@alternative("distinct devices in first-seen order with dict.fromkeys, joined with map(str, ...)",
+             replaces="common_device")
+def common_device_dict_fromkeys(*tensors):
+    devices = list(dict.fromkeys(t.device for t in tensors))
+    if len(devices) != 1:
+        raise ValueError("tensors are on different devices: " + ", ".join(map(str, devices)))
+    return devices[0]

@@ -2,6 +2,7 @@
 
 import numpy as np
 import tensorflow as tf
+import torch
 
 from katas._support.mistakes import alternative
 
@@ -44,3 +45,13 @@ def shares_storage_offsets(a, b):
 @alternative("NumPy reshape (row-major) then tf.constant", replaces="tf_reshape_to")
 def tf_reshape_to_numpy_constant(t, shape):
     return tf.constant(np.reshape(t.numpy(), shape))
+
+
+@alternative("functional torch.reshape", replaces="reshape_to")
+def reshape_to_functional(t, shape):
+    return torch.reshape(t, shape)
+
+
+@alternative("flatten first, then reshape", replaces="reshape_to")
+def reshape_to_flatten_first(t, shape):
+    return t.flatten().reshape(shape)

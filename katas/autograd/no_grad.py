@@ -12,8 +12,9 @@ def predict(model: torch.nn.Module, x: torch.Tensor) -> torch.Tensor:
 
     The forward pass itself must run with grad mode off (``torch.no_grad()``, or
     ``torch.inference_mode()``; the tests watch the mode the model runs in): calling ``model(x)`` normally and then ``.detach()`` on the
-    output records the whole graph first. Call the model once. Afterwards grad mode is on
-    again as before, and the model's parameters are still trainable (do not freeze them).
+    output records the whole graph first. Call the model once. Afterwards grad mode is as it
+    was before (on again; still off for a caller that had turned it off), and the model's
+    parameters are still trainable (do not freeze them).
 
     >>> predict(torch.nn.Linear(2, 1), torch.ones(3, 2)).requires_grad
     False

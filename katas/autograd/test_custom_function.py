@@ -2,7 +2,7 @@
 
 Cube: the forward in float32 and float64 (x's dtype kept, x unchanged), torch's gradcheck, and
 the chain rule with an upstream gradient that is not all ones (``y.backward(g)``, g unchanged),
-pinned at 0 and negative x. The straight-through round: half-way values (round half to even),
+pinned at 0 and negative x, computed by Cube's own backward (y.grad_fn is its node). The straight-through round: half-way values (round half to even),
 float32 and float64, and an upstream gradient that is neither ones nor integers nor small.
 """
 
@@ -67,7 +67,14 @@ def test_cube_backward_applies_the_chain_rule(kata, case):
     x, g = case
     t, upstream = to_torch(x, requires_grad=True), to_torch(g)
     call = f"Cube.apply(x).backward(g) for x={x.tolist()}, g={g.tolist()}"
-    kata.Cube.apply(t).backward(upstream)
+    y = kata.Cube.apply(t)
+    node = getattr(kata.Cube, "_backward_cls", None)  # the graph node class of a torch.autograd.Function
+    if node is None or not isinstance(y.grad_fn, node):
+        fail(call, "graph node of y (y.grad_fn), which computes x.grad", "Cube's own backward (CubeBackward)",
+             type(y.grad_fn).__name__, "Cube is a torch.autograd.Function with a hand-written backward, used as "
+             "Cube.apply(x): autograd calls your backward; x ** 3 computed where autograd records it gets "
+             "autograd's own gradient (PowBackward0) instead")
+    y.backward(upstream)
     if t.grad is None:
         fail(call, "x.grad", "a tensor", None, "return the gradient from backward; forward must use the input x")
     check_tensor(t.grad, 3 * x**2 * g, framework="torch", rtol=1e-9, atol=1e-9, call=call, misconception=CHAIN_RULE)

@@ -4,7 +4,7 @@ The learner's function runs with autograd switched off (``forbidden``): ``Tensor
 ``torch.autograd.grad`` / ``backward`` / ``functional`` / ``forward_ad``, ``torch.func`` and the
 engine both backward paths share refuse to run. Shapes keep N, in and out all different (a
 transpose or a wrong divisor cannot pass), in float32 and float64, with the cases that hide
-mistakes pinned: out > 1 (divided by N only), N > 1 (bias mean), non-contiguous views.
+mistakes pinned: out > 1 (divided by N only), N > 1 (bias mean), every argument a non-contiguous view.
 """
 
 from __future__ import annotations
@@ -41,13 +41,20 @@ def layer_problems(draw: st.DrawFn) -> Problem:
 
 
 def pinned(n: int, n_in: int, n_out: int, dtype: torch.dtype, *, views: bool = False) -> Problem:
-    """A fixed problem; with ``views`` x and weight are transposed views (non-contiguous)."""
+    """A fixed problem; with ``views`` every argument is a view that is not contiguous (matrices
+    transposed, the bias every other element of a longer vector)."""
     values = np.random.default_rng(n * 100 + n_in * 10 + n_out)
     x, weight = values.uniform(-3, 3, (n, n_in)), values.uniform(-3, 3, (n_out, n_in))
     target, bias = values.uniform(-3, 3, (n, n_out)), values.uniform(-3, 3, (n_out,))
-    x_t, w_t = torch.tensor(x.T, dtype=dtype), torch.tensor(weight.T, dtype=dtype)
-    x, weight = (x_t.T, w_t.T) if views else (x_t.T.contiguous(), w_t.T.contiguous())
-    return x, torch.tensor(target, dtype=dtype), weight, torch.tensor(bias, dtype=dtype)
+
+    def tensor(a: np.ndarray) -> torch.Tensor:
+        if not views:
+            return torch.tensor(a, dtype=dtype)
+        if a.ndim == 2:
+            return torch.tensor(np.ascontiguousarray(a.T), dtype=dtype).T  # (torch.tensor keeps a.T's layout)
+        return torch.tensor(np.repeat(a, 2), dtype=dtype)[::2]
+
+    return tensor(x), tensor(target), tensor(weight), tensor(bias)
 
 
 def autograd_oracle(x: torch.Tensor, target: torch.Tensor, weight: torch.Tensor,
@@ -94,8 +101,8 @@ def misconception_for(name: str, got: Any, expected: torch.Tensor, x: torch.Tens
 
 def check_gradients(kata: Any, problem: Problem) -> None:
     __tracebackhide__ = True
-    # fresh copies (clone keeps a view's strides): pinned examples are shared between runs
-    problem = tuple(t.detach().clone() for t in problem)
+    # fresh copies with the same strides (a non-contiguous view stays one): pinned examples are shared
+    problem = tuple(torch.empty_strided(t.shape, t.stride(), dtype=t.dtype).copy_(t.detach()) for t in problem)
     x, target, weight, bias = problem
     call = (f"mse_linear_grads(x {describe(x)}, target {tuple(target.shape)}, weight {tuple(weight.shape)}, "
             f"bias {tuple(bias.shape)})")

@@ -1,10 +1,11 @@
 """Tests of kata autograd/no_grad.
 
 predict: a forward hook records the grad mode the model really ran in (a graph recorded and then
-cut with .detach() gives an output without grad too). detached: leaves, tensors inside a graph
+cut with .detach() gives an output without grad too); called with grad mode off, it stays off. detached: leaves, tensors inside a graph
 and non-contiguous views, checked for shared memory and for the caller's tensor left as it was.
-freeze_all_but_last: Sequentials that end in a layer without parameters, with bias-free and
-norm layers, so "model[-1]" and "the last two parameters" shortcuts fail.
+freeze_all_but_last: Sequentials that end in one or two layers without parameters, with bias-free,
+norm and nested layers, so "model[-1]", "the last two parameters" and "the last leaf module"
+shortcuts fail.
 """
 
 from __future__ import annotations
@@ -81,6 +82,20 @@ def test_predict_records_no_graph(kata, device, case):
                 "then .detach() or .data on the output records the whole graph first, and cuts it too late")
 
 
+def test_predict_leaves_a_caller_s_grad_mode_off(kata):
+    model, x = mlp([2, 3, 1]).double(), torch.ones(4, 2, dtype=torch.float64)
+    call = "predict(an MLP [2, 3, 1], x) called inside `with torch.no_grad():`"
+    try:
+        with torch.no_grad():
+            kata.predict(model, x)
+            grad_mode_after = torch.is_grad_enabled()
+    finally:
+        torch.set_grad_enabled(True)
+    check_equal(grad_mode_after, False, call=call, what="grad mode after the call (torch.is_grad_enabled())",
+                misconception="leave grad mode as it was before: `with torch.no_grad():` restores the caller's "
+                "mode; torch.set_grad_enabled(True) afterwards switches it on for a caller that had it off")
+
+
 # --- detached -----------------------------------------------------------------------------------
 
 KINDS = ("a leaf", "inside a graph", "a strided view inside a graph")
@@ -123,10 +138,11 @@ def test_detached_shares_memory_and_leaves_the_graph(kata, x, kind):
 
 # --- freeze_all_but_last ------------------------------------------------------------------------
 
-# A Sequential as a spec: ("linear", out), ("linear_nobias", out), ("layernorm", 0), ("relu", 0),
-# ("tanh", 0), ("dropout", 0). The input width is 3.
+# A Sequential as a spec: ("linear", out), ("linear_nobias", out), ("layernorm", 0), ("block", out) (one
+# layer holding several: Sequential(Linear, ReLU, Linear)), ("relu", 0), ("tanh", 0), ("dropout", 0).
+# The input width is 3.
 Spec = tuple[tuple[str, int], ...]
-WITH_PARAMETERS = ("linear", "linear_nobias", "layernorm")
+WITH_PARAMETERS = ("linear", "linear_nobias", "layernorm", "block")
 WITHOUT = ("relu", "tanh", "dropout")
 
 
@@ -135,6 +151,9 @@ def build(spec: Spec) -> torch.nn.Sequential:
     for kind, out in spec:
         if kind in ("linear", "linear_nobias"):
             layers.append(torch.nn.Linear(width, out, bias=kind == "linear"))
+            width = out
+        elif kind == "block":
+            layers.append(torch.nn.Sequential(torch.nn.Linear(width, out), torch.nn.ReLU(), torch.nn.Linear(out, out)))
             width = out
         elif kind == "layernorm":
             layers.append(torch.nn.LayerNorm(width))
@@ -148,18 +167,19 @@ def short(layer: torch.nn.Module) -> str:
         return f"Linear({layer.in_features}, {layer.out_features}{', bias=False' if layer.bias is None else ''})"
     if isinstance(layer, torch.nn.LayerNorm):
         return f"LayerNorm({layer.normalized_shape[0]})"
+    if isinstance(layer, torch.nn.Sequential):
+        return f"Sequential({', '.join(short(inner) for inner in layer)})"
     return f"{type(layer).__name__}()"
 
 
 @st.composite
 def specs(draw: st.DrawFn) -> Spec:
-    """2 to 4 layers with parameters, each maybe followed by one without; the last may be either."""
+    """2 to 4 layers with parameters, each followed by none to two without; the last may be either."""
     spec: list[tuple[str, int]] = []
     for _ in range(draw(st.integers(2, 4), label="layers with parameters")):
         kind = draw(st.sampled_from(WITH_PARAMETERS))
         spec.append((kind, draw(st.integers(1, 4)) if kind != "layernorm" else 0))
-        if draw(st.booleans()):
-            spec.append((draw(st.sampled_from(WITHOUT)), 0))
+        spec += [(draw(st.sampled_from(WITHOUT)), 0) for _ in range(draw(st.integers(0, 2)))]
     return tuple(spec)
 
 
@@ -169,6 +189,10 @@ def specs(draw: st.DrawFn) -> Spec:
 @example(spec=(("linear", 4), ("relu", 0), ("linear", 2), ("relu", 0), ("linear_nobias", 3), ("dropout", 0)))
 # a norm layer right before the last Linear (which has a bias); three layers with parameters
 @example(spec=(("linear", 2), ("tanh", 0), ("layernorm", 0), ("linear", 4)))
+# two layers without parameters at the end: step back past both
+@example(spec=(("linear", 4), ("linear", 2), ("relu", 0), ("dropout", 0)))
+# the last layer with parameters holds two Linear layers: both stay trainable (a layer is a direct child)
+@example(spec=(("linear", 4), ("block", 2)))
 def test_freeze_all_but_last_leaves_only_the_last_layer_trainable(kata, spec):
     model = build(spec)
     call = f"freeze_all_but_last(Sequential({', '.join(short(layer) for layer in model)}))"
@@ -184,8 +208,9 @@ def test_freeze_all_but_last_leaves_only_the_last_layer_trainable(kata, spec):
             check_equal(parameter.requires_grad, index == last, call=call,
                         what=f"requires_grad of model[{index}].{name} ({type(layer).__name__})",
                         misconception=(
-                            f"model[{last}] is the last layer that has parameters (a ReLU or Dropout after it has "
-                            "none): leave all of its parameters trainable" if index == last else
+                            f"model[{last}] is the last layer that has parameters (step back past every ReLU or "
+                            "Dropout after it): leave all of its parameters trainable, those of modules nested "
+                            "inside it too (layers are the model's direct children)" if index == last else
                             "parameter.requires_grad_(False) on every parameter (weights, biases, norm layers) "
                             f"of every layer before model[{last}]; `layer.requires_grad = False` only sets an "
                             "attribute, and no_grad() or eval() freeze nothing"))

@@ -84,7 +84,8 @@ def test_tape_loop_matches_fit(kata, problem):
     start = {v.path.split("/", 1)[-1]: v.numpy() for v in model.weights}
     call = (f"train_with_tape(model, {optimizer}, {loss}, x {x.shape}, y {y.shape}, epochs={epochs}, "
             f"batch_size={batch_size})")
-    losses = kata.train_with_tape(model, OPTIMIZERS[optimizer](), LOSSES[loss](), x_given, y_given, epochs, batch_size)
+    given = OPTIMIZERS[optimizer]()
+    losses = kata.train_with_tape(model, given, LOSSES[loss](), x_given, y_given, epochs, batch_size)
 
     if not isinstance(losses, list):
         fail(call, "type", "a list of Python floats, one per epoch", describe(losses), "return a list: losses.append(...)")
@@ -103,6 +104,10 @@ def test_tape_loop_matches_fit(kata, problem):
         fail(call, "weights afterwards", "the model you were given, trained as fit trains it",
              "every weight of that model as it was before the call", "train the model you were given, in place "
              "(not a copy), with the optimizer you were given: " + LOOP)
+    steps = epochs * -(-len(x) // batch_size)
+    check_equal(int(given.iterations.numpy()), steps, call=call, what="optimizer.iterations afterwards (its steps)",
+                misconception=f"one apply_gradients of the optimizer you were given per batch ({steps} batches in "
+                "all), not of a copy or of one rebuilt from its config: the given optimizer keeps its state")
     for (name, want), got in zip(want_weights, got_weights):
         if "moving" in name and np.array_equal(got, start[name]):
             fail(call, f"{name} afterwards", f"updated by training, as fit did: {want}", f"unchanged: {got}",

@@ -82,6 +82,22 @@ def test_graph_version_of_two_functions_keeps_each_function(kata):
                      "never one cached for all")
 
 
+def test_each_graph_version_of_one_fn_is_a_graph_function_of_its_own(kata):
+    """Two graph versions of the same fn: each traces fn on its first call (no graph handed on)."""
+    traced: list[int] = []
+
+    def fn(x):
+        traced.append(1)
+        return x + 1
+
+    call = "graph_version(fn) twice for one fn, each called once on tf.constant([1.0, 2.0])"
+    for graph in (kata.graph_version(fn), kata.graph_version(fn)):
+        _run(graph, tf.constant([1.0, 2.0]), call)
+    check_equal(len(traced), 2, call=call, what="traces of fn (runs of its Python while tracing)",
+                misconception="each call of graph_version makes its own tf.function(fn): a cache keyed by fn hands "
+                "out the graph function of an earlier call, already traced")
+
+
 class Probe:
     """The fn the test hands to count_traces: tf.square of x as float32, and what happened to it.
 

@@ -18,7 +18,8 @@ def predict(model: nn.Module, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tens
 
     The same every time it is called: the model runs in eval mode, inside a
     ``with torch.no_grad():`` block (no graph recorded; recording is back on afterwards). The
-    model is left as it was: in the mode it was in (every sub-module), its parameters and
+    model comes in train or in eval mode, the whole of it alike, and is left as it was: in that
+    mode (every sub-module: ``model.train(was_training)`` sets them all), its parameters and
     buffers (BatchNorm's running statistics) unchanged.
 
     >>> probabilities, classes = predict(model, torch.randn(3, 4))   # model: 4 features -> 2 classes

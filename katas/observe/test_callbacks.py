@@ -104,8 +104,9 @@ def wrong_epoch_counts(losses, val_losses, patience, max_epochs):
     """What likely mistakes would return, as (count, misconception), for the message."""
     expected, best = stopping(val_losses, patience)
     candidates = [  # the first that matches names the misconception
-        (stopping(val_losses, patience, min_delta=0.01)[0],
-         "min_delta=0 (EarlyStopping's default): any drop below the best, however small, is an improvement"),
+        *((stopping(val_losses, patience, min_delta=delta)[0],
+           "min_delta=0 (EarlyStopping's default): any drop below the best, however small, is an improvement")
+          for delta in (0.01, 0.001)),
         (stopping(val_losses, patience, ties_improve=True)[0],
          "an epoch whose val_loss EQUALS the best so far is not an improvement (strictly below; "
          "EarlyStopping's default mode='min', min_delta=0)"),
@@ -151,6 +152,9 @@ def early_stopping_cases(draw):
 @example(case=(0.2, 0.8, (2.5, -1.5), 0, 3, 8))
 # epoch 3 improves on epoch 2 by only 0.005 (0.0414 -> 0.0361), a drop all the same (min_delta=0): stops after 5
 @example(case=(0.1, 0.0, (1.0, -0.5), 3, 2, 6))
+# epoch 7 improves on epoch 6 by 0.0009 (0.5073 -> 0.5064), under the usual tutorial min_delta=0.001:
+# still a drop (min_delta=0), so with patience 1 all 8 epochs run
+@example(case=(0.07, 0.8, (2.5, -1.5), 2, 1, 8))
 # learning rate 0: the weights never move and every val_loss EQUALS epoch 1's, no improvement: stops after 3
 @example(case=(0.0, 0.0, (1.0, -0.5), 0, 2, 6))
 def test_fit_with_early_stopping_stops_after_patience_and_restores_the_best_epoch(kata, case, capsys):

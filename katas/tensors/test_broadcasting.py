@@ -79,14 +79,16 @@ def by_hand(call: str) -> forbidden:
 @given(shapes=broadcastable_shapes(2))
 @example(shapes=((4, 1, 3), (5, 1), (4, 5, 3)))  # the docstring's example: the result is not reversed
 @example(shapes=((3,), (4, 1), (4, 3)))  # the first shape is the shorter one
+@example(shapes=((2, 3), (3,), (2, 3)))  # equal sides: the larger of the pair is that side, not their product
 def test_broadcast_shape_matches_numpy(kata, shapes):
     a, b, expected = shapes
     call = f"broadcast_shape({a}, {b})"
     with by_hand(call):
         got = kata.broadcast_shape(a, b)
     check_equal(got, expected, call=call, what="shape",
-                misconception="compare sides from the right; a missing side (of either shape) counts as 1; "
-                "the result is a tuple, in the usual left-to-right order")
+                misconception="compare sides from the right; a missing side (of either shape) counts as 1; each "
+                "result side is the larger of the pair (equal sides stay as they are, not multiplied); the result "
+                "is a tuple, in the usual left-to-right order")
 
 
 @given(shapes=incompatible_shapes())

@@ -4,6 +4,7 @@ machine, so moves and mismatches are tested even where no GPU is. What only a GP
 says cuda:1, and a module that records where .to() sends it."""
 
 import functools
+import itertools
 
 import numpy as np
 import pytest
@@ -150,6 +151,7 @@ MISMATCHES = [
     (("cpu", "cpu", "meta"), ("cpu", "meta")),  # the odd one out is third
     (("meta", "cpu", "meta"), ("cpu", "meta")),  # first and last agree
     (("cuda:0", "cuda:1"), ("cuda:0", "cuda:1")),  # same type, another index
+    (("cpu", "meta", "cuda:1"), ("cpu", "meta", "cuda:1")),  # three devices: every one is listed
 ]
 
 
@@ -157,7 +159,7 @@ MISMATCHES = [
 def test_device_mismatch_raises_value_error_naming_every_device(kata, devices, named):
     tensors = [pretend_on(d) if d.startswith("cuda") else torch.zeros(2, device=d) for d in devices]
     call = f"common_device(tensors on {', '.join(devices)})"
-    listed = (f"{named[0]}, {named[1]}", f"{named[1]}, {named[0]}")
+    listed = tuple(", ".join(order) for order in itertools.permutations(named))
     with expect_error(ValueError, call=call, mentioning=(listed,),
                       misconception="compare the .device of every tensor (not only the first two, not only "
                       "the type) and raise ValueError listing them as str(device) writes them, joined by ', '"):

@@ -96,6 +96,12 @@ def test_reshape_to_keeps_a_tensor_that_requires_grad_in_its_graph(kata):
                         "tensor that requires grad), no in-place resize_")
     check_equal(got.requires_grad, True, call=call, what="requires_grad of the result",
                 misconception="t.reshape(shape) stays in the graph of t: no detach, no NumPy round trip")
+    weights = torch.arange(1.0, 7.0).reshape(3, 2)
+    (got * weights).sum().backward()  # a gradient that tells each place apart reaches t, back in t's order
+    check_tensor(t.grad, weights.reshape(2, 3), framework="torch", rtol=0, atol=0,
+                 call=f"t.grad after {call}, then (result * w).sum().backward()",
+                 misconception="the result stays in t's graph, so gradients reach t: t.reshape(shape); a "
+                 "detached copy given requires_grad_() is a new leaf, cut from t")
 
 
 def check_view(kata, t, target, *, call):

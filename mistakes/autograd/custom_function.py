@@ -208,3 +208,11 @@ def ste_identity_forward(x):
     def grad(upstream):
         return upstream
     return tf.identity(x), grad
+
+
+@mistake("autograd already knows the derivative of x**3, so I just gave Cube an apply() "
+         "and no hand-written backward", replaces="Cube")
+class CubeWithoutFunction:
+    @staticmethod
+    def apply(x):
+        return x ** 3

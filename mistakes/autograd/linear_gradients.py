@@ -143,3 +143,13 @@ def forward_without_transpose(x, target, weight, bias):
 def no_normalisation(x, target, weight, bias):
     r = x @ weight.T + bias - target
     return 2 * r.T @ x, 2 * r.sum(dim=0)
+
+
+@mistake("flattened with .view(-1) to average over all elements: breaks on non-contiguous "
+         "targets", replaces="mse_linear_grads")
+def view_on_non_contiguous(x, target, weight, bias):
+    y = x @ weight.T + bias
+    n, out = y.shape
+    residual = (y.reshape(-1) - target.view(-1)).view(n, out)
+    dy = 2 * residual / residual.numel()
+    return dy.T @ x, dy.sum(dim=0)

@@ -264,3 +264,41 @@ def first_layer_only(model):
     for p in model[0].parameters():
         p.requires_grad = False
     return model
+
+
+@mistake("switches grad mode back on with set_grad_enabled(True) afterwards, even if it was off before",
+         replaces="predict")
+def predict_forces_grad_mode_on(model, x):
+    torch.set_grad_enabled(False)
+    out = model(x)
+    torch.set_grad_enabled(True)
+    return out
+
+
+@mistake("steps back one layer when the last has no parameters, but only one layer",
+         replaces="freeze_all_but_last")
+def freeze_steps_back_once(model):
+    last = len(model) - 1
+    if not list(model[last].parameters()):
+        last -= 1
+    for i, layer in enumerate(model):
+        if i != last:
+            for p in layer.parameters():
+                p.requires_grad = False
+    return model
+
+
+@mistake("walks model.modules() and keeps the last leaf module with parameters, not the last child",
+         replaces="freeze_all_but_last")
+def freeze_by_leaf_modules(model):
+    leaves = [
+        m for m in model.modules()
+        if not list(m.children()) and list(m.parameters(recurse=False))
+    ]
+    if not leaves:
+        return model
+    keep = leaves[-1]
+    for m in leaves:
+        if m is not keep:
+            m.requires_grad_(False)
+    return model

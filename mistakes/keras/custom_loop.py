@@ -246,3 +246,24 @@ def array_split_batches(model, optimizer, loss_fn, x, y, epochs, batch_size):
             total += float(_tape_step(model, optimizer, loss_fn, xb, yb)) * len(xb)
         history.append(total / len(x))
     return history
+
+
+@mistake("rebuilds a fresh optimizer from the given one's config to be safe, so the given optimizer never steps "
+         "and its state (iterations, momentum) is lost",
+         replaces="train_with_tape")
+def rebuilt_optimizer_from_config(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    opt = optimizer.__class__.from_config(optimizer.get_config())
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for start in range(0, len(x), batch_size):
+            xb = x[start:start + batch_size]
+            yb = y[start:start + batch_size]
+            with tf.GradientTape() as tape:
+                prediction = model(xb, training=True)
+                loss = loss_fn(yb, prediction)
+            grads = tape.gradient(loss, model.trainable_variables)
+            opt.apply_gradients(zip(grads, model.trainable_variables))
+            total += float(loss) * len(xb)
+        history.append(total / len(x))
+    return history

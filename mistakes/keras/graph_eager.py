@@ -230,3 +230,11 @@ def float_count(fn, inputs):
     for value in inputs:
         traced(value)
     return count
+
+
+@mistake("caches one tf.function per fn in a module-level dict, so two graph_version calls on the same fn "
+         "share one graph function", replaces="graph_version")
+def shared_graph_cache(fn, _GRAPH_CACHE={}):  # noqa: B006 - the cache is the mistake
+    if fn not in _GRAPH_CACHE:
+        _GRAPH_CACHE[fn] = tf.function(fn)
+    return _GRAPH_CACHE[fn]

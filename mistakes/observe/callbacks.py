@@ -572,3 +572,13 @@ def rates_as_tuple(model, optimizer, x, y, epochs, batch_size, step_size, gamma)
         _epoch(model, optimizer, x, y, batch_size)
         scheduler.step()
     return tuple(rates)
+
+
+@mistake("copies min_delta=0.001 from a tutorial, so small drops of val_loss don't count as improvements",
+         replaces="fit_with_early_stopping")
+def tutorial_min_delta(model, x, y, x_val, y_val, patience, max_epochs):
+    stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, min_delta=0.001,
+                                            restore_best_weights=True)
+    history = model.fit(x, y, epochs=max_epochs, batch_size=len(x), validation_data=(x_val, y_val),
+                        callbacks=[stopper], verbose=0)
+    return len(history.epoch)

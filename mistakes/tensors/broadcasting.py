@@ -163,3 +163,17 @@ def tf_add_bias_numpy(x, b):
 @mistake("cast the result to float32", replaces="tf_add_bias")
 def tf_add_bias_cast(x, b):
     return tf.cast(x + b, tf.float32)
+
+
+@mistake("multiplies the two sides instead of taking the larger (1 * n is n, so it looked right)",
+         replaces="broadcast_shape")
+def broadcast_shape_multiplies_sides(a, b):
+    n = max(len(a), len(b))
+    pa = (1,) * (n - len(a)) + tuple(a)
+    pb = (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(pa, pb):
+        if x != y and x != 1 and y != 1:
+            raise ValueError(f"shapes {tuple(a)} and {tuple(b)} do not broadcast")
+        out.append(x * y)
+    return tuple(out)

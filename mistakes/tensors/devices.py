@@ -156,3 +156,13 @@ def common_device_needs_two(*tensors):
     if len(found) > 1:
         raise ValueError("tensors are on different devices: " + ", ".join(str(d) for d in found))
     return found[0]
+
+
+@mistake("raises at the first mismatch, naming only the first device and the odd one",
+         replaces="common_device")
+def common_device_first_mismatch_only(*tensors):
+    first = tensors[0].device
+    for t in tensors[1:]:
+        if t.device != first:
+            raise ValueError(f"tensors are on different devices: {first}, {t.device}")
+    return first

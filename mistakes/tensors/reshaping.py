@@ -133,3 +133,12 @@ def shares_storage_numpy(a, b):
 @mistake("wrapped the result in tf.Variable", replaces="tf_reshape_to")
 def tf_reshape_to_variable(t, shape):
     return tf.Variable(tf.reshape(t, shape))
+
+
+@mistake("I reshaped a detached copy and switched requires_grad back on if t had it", replaces="reshape_to")
+def reshape_to_rewraps_requires_grad(t, shape):
+    # result requires grad but is a new leaf: not in t's graph, gradients never reach t
+    out = t.detach().reshape(shape).clone()
+    if t.requires_grad:
+        out.requires_grad_(True)
+    return out
