@@ -375,11 +375,13 @@ register_random(_torch_random)
 # The solution runs first (the kata parameter is module-scoped, so pytest runs each target's
 # tests together, the solution's first; `--dist loadfile` keeps a file on one worker). Each test
 # records which public names it used; for another target, a test that never used the replaced
-# name would only run the solution again, so it is passed without running
-# (KATAS_VERIFY_EVERY_TEST=1 runs them all, to check this shortcut).
+# name would only run the solution again, so it is passed without running. And once one test
+# has rejected a mistake, its verdict is made: its later tests are passed without running too.
+# (KATAS_VERIFY_EVERY_TEST=1 runs them all, to check these shortcuts.)
 
 _used: dict[tuple[Any, ...], set[str]] = {}
 UNTOUCHED_KEY = "kata_untouched"  # in a report's user_properties: passed without running (above)
+DECIDED_KEY = "kata_decided"  # the same, for a mistake an earlier test has already rejected
 
 
 def _test_key(item: pytest.Item) -> tuple[Any, ...]:
@@ -393,11 +395,15 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     kata, target = pyfuncitem.funcargs.get("kata"), getattr(getattr(pyfuncitem, "callspec", None), "params", {}).get("kata")
     if not isinstance(kata, KataModule) or not isinstance(target, str) or not target.startswith((MISTAKE, ALTERNATIVE)):
         return None
-    used = None if os.environ.get("KATAS_VERIFY_EVERY_TEST") else _used.get(_test_key(pyfuncitem))
+    every_test = bool(os.environ.get("KATAS_VERIFY_EVERY_TEST"))
+    used = None if every_test else _used.get(_test_key(pyfuncitem))
     replaced = kata._mistake.replaces if kata._mistake else None  # noqa: SLF001
     if used is not None and replaced not in used:
         pyfuncitem.user_properties.append((UNTOUCHED_KEY, True))
         return True  # the test "ran" and passed: it never reaches the replaced name
+    if not every_test and target.startswith(MISTAKE) and "rejected" in _verdicts.get(_verdict_key(pyfuncitem.nodeid), ()):
+        pyfuncitem.user_properties.append((DECIDED_KEY, True))
+        return True  # an earlier test rejected this mistake: nothing more to learn from this one
     return None
 
 
@@ -557,19 +563,26 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 # --- verify: every named mistake rejected by at least one test, every alternative by none ---------
 
 _VARIANT_ID = re.compile(r"\b(mistake|alternative):(\w+)")
-# (kind, test file, id) -> the outcome of each of its tests: "rejected" or "accepted"
+# (kind, test file, id) -> the outcome of each of its tests: "rejected", "accepted", "skipped",
+# "untouched" (never reaches the replaced name) or "decided" (after a rejection: not run)
 _verdicts: dict[tuple[str, str, str], list[str]] = defaultdict(list)
 
 
+def _verdict_key(nodeid: str) -> tuple[str, str, str] | None:
+    match = _VARIANT_ID.search(nodeid)
+    return None if match is None else (match.group(1), nodeid.split("::")[0], match.group(2))
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    match = _VARIANT_ID.search(report.nodeid)
-    if match is None or report.when != "call":
+    key = _verdict_key(report.nodeid)
+    if key is None or report.when != "call":
         return
     rejected = report.failed or (report.outcome == "skipped" and hasattr(report, "wasxfail"))
     skipped = report.outcome == "skipped" and not rejected  # e.g. the other half of a side-by-side kata
-    untouched = dict(report.user_properties).get(UNTOUCHED_KEY, False)
-    _verdicts[(match.group(1), report.nodeid.split("::")[0], match.group(2))].append(
-        "rejected" if rejected else "skipped" if skipped else "untouched" if untouched else "accepted"
+    properties = dict(report.user_properties)
+    _verdicts[key].append(
+        "rejected" if rejected else "skipped" if skipped else "decided" if properties.get(DECIDED_KEY)
+        else "untouched" if properties.get(UNTOUCHED_KEY) else "accepted"
     )
 
 
@@ -592,14 +605,15 @@ def _verify_summary(terminalreporter: Any, config: pytest.Config) -> None:
             continue
         terminalreporter.section(title)
         for (_, test_file, variant_id), outcomes in rows:
-            rejections = outcomes.count("rejected")
+            rejections, decided = outcomes.count("rejected"), outcomes.count("decided")
             wrong = _wrong_verdict(kind, outcomes)
             verdict = {("mistake", False): "rejected", ("mistake", True): "NOT REJECTED",
                        ("alternative", False): "accepted", ("alternative", True): "REJECTED"}[kind, wrong]
             if _not_run_here(outcomes):
                 verdict = "not run here"
             terminalreporter.line(
-                f"{verdict:>12}  {test_file} {kind}:{variant_id}  ({rejections} of {len(outcomes)} tests fail for it)",
+                f"{verdict:>12}  {test_file} {kind}:{variant_id}  ({rejections} of {len(outcomes) - decided} tests "
+                f"fail for it{f'; {decided} more not run, the verdict made' if decided else ''})",
                 red=wrong,
             )
 
