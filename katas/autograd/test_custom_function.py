@@ -2,8 +2,9 @@
 
 Cube: the forward in float32 and float64 (x's dtype kept, x unchanged), torch's gradcheck, and
 the chain rule with an upstream gradient that is not all ones (``y.backward(g)``, g unchanged),
-pinned at 0 and negative x, computed by Cube's own backward (y.grad_fn is its node). The straight-through round: half-way values (round half to even),
-float32 and float64, and an upstream gradient that is neither ones nor integers nor small.
+pinned at 0 and negative x, computed by Cube's own backward (y.grad_fn is its node). The
+straight-through round: half-way values (round half to even), float32 and float64, and an
+upstream gradient that is neither ones nor integers nor small.
 """
 
 from __future__ import annotations

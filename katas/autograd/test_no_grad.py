@@ -1,8 +1,9 @@
 """Tests of kata autograd/no_grad.
 
 predict: a forward hook records the grad mode the model really ran in (a graph recorded and then
-cut with .detach() gives an output without grad too); called with grad mode off, it stays off. detached: leaves, tensors inside a graph
-and non-contiguous views, checked for shared memory and for the caller's tensor left as it was.
+cut with .detach() gives an output without grad too); called with grad mode off, it stays off.
+detached: leaves, tensors inside a graph and non-contiguous views, checked for shared memory and
+for the caller's tensor left as it was.
 freeze_all_but_last: Sequentials that end in one or two layers without parameters, with bias-free,
 norm and nested layers, so "model[-1]", "the last two parameters" and "the last leaf module"
 shortcuts fail.
