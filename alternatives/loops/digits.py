@@ -204,3 +204,24 @@ def train_seed_everything_lr3e3(x, labels, epochs=10, seed=0):
         done += 1
     model.eval()
     return model
+
+
+# Found by the spec audit (2026-12-03): a correct answer an earlier test refused
+
+
+@alternative("prints the whole data's loss after each epoch (computed with grad on, only to watch it)",
+             replaces="train_digits")
+def train_watching_the_loss(x, labels, epochs=10, seed=0):
+    torch.manual_seed(seed)
+    model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.ReLU(), nn.Linear(128, 10))
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loader = DataLoader(TensorDataset(x, labels), batch_size=32, shuffle=True,
+                        generator=torch.Generator().manual_seed(seed))
+    history = []
+    for _ in range(epochs):
+        for xb, yb in loader:
+            optimizer.zero_grad()
+            nn.functional.cross_entropy(model(xb), yb).backward()
+            optimizer.step()
+        history.append(nn.functional.cross_entropy(model(x), labels).item())
+    return model.eval()

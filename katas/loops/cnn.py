@@ -16,7 +16,8 @@ from torch import nn
 class ImageClassifier(nn.Module):
     """The network above and nothing more (no dropout, no batch norm, no softmax): ``forward``
     returns the last Linear layer's output, 10 logits per image, shape (N, 10) for any N, 1
-    included. Layer names and the style (nn.Sequential or functional calls) are yours.
+    included. Layer names and the style (nn.Sequential or functional calls) are yours; the
+    parameters are shaped as ``nn.Conv2d`` and ``nn.Linear`` shape theirs.
 
     A fresh ``ImageClassifier()`` already holds all 421,642 parameters (no lazy layers), and its
     output keeps the autograd graph, so ``loss.backward()`` fills every parameter's ``.grad``.

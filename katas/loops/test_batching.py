@@ -81,20 +81,26 @@ def test_every_sample_once_per_epoch_and_the_last_batch_is_the_remainder(kata, n
                     misconception="without shuffle the order is 0, 1, 2, ..., whatever the seed")
 
 
-@given(n=sizes, batch_size=batch_sizes, wide=st.booleans())
-@example(n=7, batch_size=3, wide=False)
-@example(n=8, batch_size=4, wide=True)  # nothing to drop
-def test_drop_last_drops_only_the_short_batch(kata, n, batch_size, wide):
-    call = f"make_loader({describe(n, wide)}, batch_size={batch_size}, drop_last=True)"
-    ids, lengths = epoch(make(kata, n, batch_size, wide, drop_last=True), call)
+@given(n=sizes, batch_size=batch_sizes, wide=st.booleans(), shuffle=st.booleans())
+@example(n=7, batch_size=3, wide=False, shuffle=False)
+@example(n=8, batch_size=4, wide=True, shuffle=False)  # nothing to drop
+@example(n=7, batch_size=3, wide=False, shuffle=True)  # shuffled too: the short batch is still dropped
+def test_drop_last_drops_only_the_short_batch(kata, n, batch_size, wide, shuffle):
+    call = f"make_loader({describe(n, wide)}, batch_size={batch_size}, shuffle={shuffle}, drop_last=True)"
+    ids, lengths = epoch(make(kata, n, batch_size, wide, shuffle=shuffle, drop_last=True), call)
     check_equal(lengths, [batch_size] * (n // batch_size), call=call, what="batch sizes",
-                misconception="DataLoader(..., drop_last=drop_last)")
-    check_equal(ids, list(range(n // batch_size * batch_size)), call=call, what="samples in order")
+                misconception="DataLoader(..., drop_last=drop_last), shuffled or not")
+    if shuffle:
+        check_equal(len(set(ids)), len(ids), call=call, what="distinct samples served in one epoch",
+                    misconception="every sample at most once per epoch")
+    else:
+        check_equal(ids, list(range(n // batch_size * batch_size)), call=call, what="samples in order")
 
 
-@given(n=st.integers(20, 60), batch_size=batch_sizes, seed=st.integers(0, 2**32 - 1))
+@given(n=st.integers(20, 60), batch_size=batch_sizes, seed=st.none() | st.integers(0, 2**32 - 1))
 @example(n=20, batch_size=3, seed=0)  # seed=0 is a seed too (`if seed:` forgets it)
 @example(n=31, batch_size=8, seed=12345)
+@example(n=20, batch_size=3, seed=None)  # no seed: the order still changes every epoch
 def test_seeded_shuffle_is_reproducible_whatever_else_uses_the_rng(kata, n, batch_size, seed):
     call = f"make_loader({describe(n, False)}, batch_size={batch_size}, shuffle=True, seed={seed})"
     # two loaders made with the same seed, used side by side, while other code draws random numbers
@@ -113,6 +119,8 @@ def test_seeded_shuffle_is_reproducible_whatever_else_uses_the_rng(kata, n, batc
              "the same order as the first epoch",
              "DataLoader(shuffle=True) draws a new order on every pass; shuffling the tensors once, or seeding a "
              "new generator at each epoch, repeats one order")
+    if seed is None:
+        return  # two unseeded loaders need not agree
     check_equal(orders["second"], orders["first"], call=call,
                 what="orders of two epochs of a second loader with the same seed, used side by side with the first",
                 misconception="pass generator=torch.Generator().manual_seed(seed), a new generator for each loader: "

@@ -115,10 +115,20 @@ def test_the_file_holds_the_state_dict_and_a_second_save_replaces_it(kata, tmp_p
 def test_reload_predicts_identically(kata, device, tmp_path, problem):
     model, builder, x = problem if problem is not None else trained(4, 3, 5, 2, seed=3)
     expected = model.eval()(x).detach()
-    kata.save_weights(model, tmp_path / "model.pt")
-    call = "load_weights(build, path, device) after save_weights(model with BatchNorm1d and Dropout, path)"
+    before = {name: value.clone() for name, value in model.state_dict().items()}
+    path = str(tmp_path / "model.pt")  # a str, as in the docstring's example
+    kata.save_weights(model, path)
+    saving = "save_weights(model with BatchNorm1d and Dropout, in eval mode, 'model.pt')"
+    check_equal([name or "the model" for name, m in model.named_modules() if m.training], [], call=saving,
+                what="modules of the saved model in train mode afterwards",
+                misconception="saving leaves the model as it was, in the mode it was in: no model.train() after")
+    for name, value in model.state_dict().items():
+        check_tensor(value, before[name], framework="torch", call=f"{saving}: the model's {name} afterwards",
+                     rtol=0, atol=0, misconception="saving leaves the model as it was: no .cpu(), .half() or "
+                                                   "in-place change of its tensors")
+    call = "load_weights(build, 'model.pt', device) after save_weights(model with BatchNorm1d and Dropout, 'model.pt')"
     try:
-        reloaded = kata.load_weights(builder, tmp_path / "model.pt", device)
+        reloaded = kata.load_weights(builder, path, device)
         leaked = not torch.is_grad_enabled()
     finally:
         torch.set_grad_enabled(True)  # a leaked grad mode must not spoil the next test
@@ -162,13 +172,19 @@ def test_a_checkpoint_saved_on_a_gpu_loads_onto_device(kata, device, tmp_path):
     model, builder, x = trained(5, 3, 4, 2, seed=7)
     expected = model.eval()(x).detach()
     save_as_if_on_a_gpu(model.state_dict(), tmp_path / "from-a-gpu.pt")
-    call = f"load_weights(build, a checkpoint saved on a GPU, {device!r})"
+    call = f"load_weights(build, a checkpoint saved on a GPU, torch.device({device!r})), called under torch.no_grad()"
     try:
-        reloaded = kata.load_weights(builder, tmp_path / "from-a-gpu.pt", device)
+        with torch.no_grad():
+            reloaded = kata.load_weights(builder, tmp_path / "from-a-gpu.pt", torch.device(device))
+            recording = torch.is_grad_enabled()
     except RuntimeError as error:
         fail(call, "result", f"the model on {device}", f"RuntimeError: {str(error).splitlines()[0]}",
              "torch.load(path, map_location=device, weights_only=True): map_location puts the tensors on device "
              "whatever device they were saved from")
+    if recording:
+        fail(call, "grad mode afterwards", "off, as before the call (torch.is_grad_enabled() is False)",
+             "switched on", "leave grad mode as it was: `with torch.no_grad():` restores the caller's mode; "
+                            "torch.set_grad_enabled(True) afterwards switches it on for a caller that had it off")
     check_dtype(reloaded, call)
     with torch.no_grad():
         got = reloaded.eval()(x.to(device))

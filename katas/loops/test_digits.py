@@ -129,13 +129,15 @@ def scored_rows(draw):
 @given(problem=scored_rows())
 @example(problem=(np.array([[2.0, 1.0], [0.0, 3.0], [5.0, 1.0]], dtype="float32"), np.array([0, 1, 1])))
 @example(problem=(np.array([[1.0, 0.9, 0.8], [0.0, 3.0, 0.0], [0.2, 0.1, 0.0]], dtype="float32"), np.array([0, 0, 0])))
+@example(problem=(np.array([[1.0, 1.0], [0.0, 0.0]], dtype="float32"), np.array([1, 0])))  # ties: the first wins
 def test_accuracy_is_the_fraction_of_right_predictions(kata, problem):
     logits, labels = problem
     expected = float(np.mean(to_torch(logits).argmax(dim=1).numpy() == labels))
     check_close(kata.accuracy(to_torch(logits), to_torch(labels)), expected, rel=1e-6,
                 call=f"accuracy({describe(logits)}, labels {labels.tolist()})",
                 misconception="(logits.argmax(dim=1) == labels).float().mean().item(): a fraction of the rows, "
-                              "right when the largest logit is at the label, however sure the model is")
+                              "right when the largest logit is at the label, however sure the model is; "
+                              "in a tie the first largest logit is the prediction")
 
 
 # --- train_digits ----------------------------------------------------------------------------------
@@ -159,6 +161,7 @@ class TrainingSpy:
             result = self._original(input, target, *args)
             self.losses.append({"input": (input.dtype, tuple(input.shape)), "target": (target.dtype, tuple(target.shape)),
                                 "recording": torch.is_grad_enabled(), "labels": target.detach().clone(),
+                                "made_by": type(input.grad_fn).__name__, "steps_before": len(self.steps),
                                 "value": float(result.detach()) if result.dim() == 0 else None})
             return result
 
@@ -182,6 +185,13 @@ class TrainingSpy:
                 means.append(total / rows)
                 total, rows = 0.0, 0
         return means
+
+    def batch_losses(self):
+        """The recording cross_entropy calls that an optimizer step followed before the next one:
+        a training batch's loss (a loss computed only to watch, grad on or off, is left out)."""
+        recording = [loss for loss in self.losses if loss["recording"]]
+        after = [loss["steps_before"] for loss in recording[1:]] + [len(self.steps)]
+        return [loss for loss, steps in zip(recording, after) if steps > loss["steps_before"]]
 
     @staticmethod
     def _grads(optimizer):
@@ -215,6 +225,9 @@ LOOP = "for each epoch, for xb, yb in DataLoader(TensorDataset(x, labels), batch
 def check_trained_model(model, call):
     if not isinstance(model, nn.Module):
         fail(call, "result", "the trained model (an nn.Module)", describe(model), "return the model")
+    check_equal(isinstance(model, nn.Sequential) and [type(layer).__name__ for layer in model],
+                ["Linear", "ReLU", "Linear"], call=call, what="layers of the trained model, in order",
+                misconception="train a digit_mlp(x.shape[1]): exactly Linear, ReLU, Linear")
     check_equal([tuple(p.shape) for p in model.parameters()], [(128, 64), (128,), (10, 128), (10,)], call=call,
                 what="parameter shapes", misconception="train a digit_mlp(x.shape[1])")
     training = [name or "the model" for name, m in model.named_modules() if m.training]
@@ -239,18 +252,22 @@ def test_train_digits_runs_the_loop_the_docstring_describes(kata):
         check_tensor(now, before, framework="torch", call=f"{call}: {name} afterwards", rtol=0, atol=0,
                      misconception="train on the data as given: no in-place normalising (x.sub_(...), x /= ...)")
     check_trained_model(model, call)
-    training = [loss for loss in spy.losses if loss["recording"]]
-    if not training:
+    if not any(loss["recording"] for loss in spy.losses):
         fail(call, "loss", "nn.functional.cross_entropy(logits, labels) for each batch", "no cross_entropy call",
              "cross_entropy takes the raw logits (it applies log_softmax itself); nll_loss on logits is not the same")
-    for loss in training:
-        if loss["input"][0] == torch.int64 or len(loss["input"][1]) != 2 or loss["target"][0] != torch.int64:
-            fail(call, "cross_entropy arguments", "(logits (B, 10) float, labels (B,) int64)",
-                 f"({loss['input']}, {loss['target']})", "nn.functional.cross_entropy(model(xb), yb)")
     kinds = sorted({type(o).__name__ for o in spy.steps})
     if not spy.steps or not all(isinstance(o, torch.optim.Adam) for o in spy.steps):
         fail(call, "optimizer", "torch.optim.Adam, stepped once per batch", kinds or "no optimizer step",
              "optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)")
+    training = spy.batch_losses()
+    for loss in training:
+        if loss["input"][0] == torch.int64 or len(loss["input"][1]) != 2 or loss["target"][0] != torch.int64:
+            fail(call, "cross_entropy arguments", "(logits (B, 10) float, labels (B,) int64)",
+                 f"({loss['input']}, {loss['target']})", "nn.functional.cross_entropy(model(xb), yb)")
+        if loss["made_by"] == "SoftmaxBackward0":
+            fail(call, "cross_entropy's first argument", "the model's raw logits", "probabilities (made by softmax)",
+                 "nn.functional.cross_entropy(model(xb), yb): it applies log_softmax itself, so a softmax before it "
+                 "squashes the logits twice")
     sizes = [loss["input"][1][0] for loss in training]
     check_equal(sum(sizes), epochs * n, call=call, what="rows trained on in all (epochs x N)",
                 misconception=f"epochs full passes: for epoch in range(epochs), and every batch of the loader in each "

@@ -161,3 +161,27 @@ def loader_shared_generator(features, targets, batch_size, *, shuffle=False, dro
         _SHARED_GENERATOR.manual_seed(seed)
     return DataLoader(TensorDataset(features, targets), batch_size=batch_size, shuffle=shuffle,
                       drop_last=drop_last, generator=_SHARED_GENERATOR if seed is not None else None)
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("without a seed, shuffled the tensors once up front: every epoch repeats that order", replaces="make_loader")
+def unseeded_shuffled_once(features, targets, batch_size, *, shuffle=False, drop_last=False, seed=None):
+    if shuffle and seed is None:
+        order = torch.randperm(len(features))
+        features, targets, shuffle = features[order], targets[order], False
+    return DataLoader(TensorDataset(features, targets), batch_size=batch_size, shuffle=shuffle, drop_last=drop_last,
+                      generator=_generator(seed))
+
+
+@mistake("built a BatchSampler for the shuffled case and forgot drop_last there", replaces="make_loader")
+def shuffled_batches_keep_the_short_one(features, targets, batch_size, *, shuffle=False, drop_last=False, seed=None):
+    from torch.utils.data import BatchSampler, RandomSampler
+
+    dataset = TensorDataset(features, targets)
+    if shuffle:
+        sampler = BatchSampler(RandomSampler(dataset, generator=_generator(seed)), batch_size, drop_last=False)
+        return DataLoader(dataset, batch_sampler=sampler)
+    return DataLoader(dataset, batch_size=batch_size, drop_last=drop_last)

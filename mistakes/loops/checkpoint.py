@@ -146,3 +146,32 @@ def load_leaks_grad_mode(build: Callable[[], nn.Module], path: str | Path,
     model = build()
     model.load_state_dict(torch.load(path, map_location=device, weights_only=True))
     return model.to(device).eval()
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("deleted the old file with path.unlink() first: a str path (as in the docstring) has no .unlink",
+         replaces="save_weights")
+def path_objects_only(model, path):
+    path.unlink(missing_ok=True)
+    torch.save(model.state_dict(), path)
+
+
+@mistake("put the model in eval mode to save it, then back in train mode, whatever mode it came in",
+         replaces="save_weights")
+def saved_then_back_to_train(model, path):
+    model.eval()
+    torch.save(model.state_dict(), path)
+    model.train()
+
+
+@mistake("switched grad mode off while loading, then on again: a caller under no_grad gets it switched on",
+         replaces="load_weights")
+def grad_mode_switched_back_on(build, path, device):
+    torch.set_grad_enabled(False)
+    model = build()
+    model.load_state_dict(torch.load(path, map_location=device, weights_only=True))
+    torch.set_grad_enabled(True)
+    return model.to(device).eval()

@@ -3,6 +3,7 @@
 import numpy as np
 import torch
 from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
 
 from katas._support.mistakes import mistake
 
@@ -193,3 +194,40 @@ def prepare_divides_shared_storage_in_place(images, max_value):
          replaces="digit_mlp")
 def mlp_with_leading_flatten(n_inputs):
     return nn.Sequential(nn.Flatten(), nn.Linear(n_inputs, 128), nn.ReLU(), nn.Linear(128, 10))
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("counted a row as right when its label's logit equals the largest: a tie counts for every label tied",
+         replaces="accuracy")
+def ties_count_as_right(logits, labels):
+    best = logits.max(dim=1).values
+    return (logits.gather(1, labels[:, None]).squeeze(1) == best).float().mean().item()
+
+
+def _loop(model, x, labels, epochs, seed, loss_of):
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loader = DataLoader(TensorDataset(x, labels), batch_size=32, shuffle=True,
+                        generator=torch.Generator().manual_seed(seed))
+    for _ in range(epochs):
+        for xb, yb in loader:
+            optimizer.zero_grad()
+            loss_of(model(xb), yb).backward()
+            optimizer.step()
+    return model.eval()
+
+
+@mistake("built the model inline and left out the ReLU: not a digit_mlp", replaces="train_digits")
+def trained_without_relu(x, labels, epochs=10, seed=0):
+    torch.manual_seed(seed)
+    model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.Linear(128, 10))
+    return _loop(model, x, labels, epochs, seed, nn.functional.cross_entropy)
+
+
+@mistake("gave cross_entropy the softmax probabilities instead of the raw logits", replaces="train_digits")
+def softmax_before_cross_entropy(x, labels, epochs=10, seed=0):
+    torch.manual_seed(seed)
+    model = nn.Sequential(nn.Linear(x.shape[1], 128), nn.ReLU(), nn.Linear(128, 10))
+    return _loop(model, x, labels, epochs, seed, lambda logits, y: nn.functional.cross_entropy(logits.softmax(1), y))
