@@ -38,7 +38,7 @@ def predict_score(model: keras.Model, hours: float) -> float:
     yours. Keras predicts on a batch held in a NumPy array: ``np.array([[hours]])``, shape
     (1, 1); it refuses a Python list such as ``[[hours]]``.
 
-    >>> predict_score(trained_model, 9.0)
+    >>> predict_score(trained_model, 9.0)   # after train_regressor's 25 epochs (it varies a little)
     93.8...
     """
     raise NotImplementedError("predict_score(): not implemented yet (kata keras/regression)")

@@ -93,9 +93,11 @@ def a_file_at(path, tmp_path):
 def test_any_other_extension_is_a_clear_error(kata, tmp_path, name):
     model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
     path = tmp_path / name
-    with expect_error(ValueError, call=f"save_model(model, Path({str(path)!r}))", mentioning=(str(path), ".keras"),
-                      misconception=f"{EXTENSION}; name the whole path, as given"):
-        kata.save_model(model, path)
+    for given in (path, str(path)):  # the docstring allows both
+        spelled = f"Path({str(path)!r})" if given is path else repr(str(path))
+        with expect_error(ValueError, call=f"save_model(model, {spelled})", mentioning=(str(path), ".keras"),
+                          misconception=f"{EXTENSION}; name the whole path, as given (a str or a pathlib.Path)"):
+            kata.save_model(model, given)
     a_file_at(path, tmp_path)
     with expect_error(ValueError, call=f"load_model({str(path)!r}), where a model file exists",
                       mentioning=(str(path), ".keras"), misconception=f"{EXTENSION}: Keras itself would read a .h5"):

@@ -110,7 +110,7 @@ def test_trained_on_the_quest_data_it_predicts_a_sensible_score_for_9_hours(kata
     score = float(keras.ops.convert_to_numpy(model(np.array([[9.0]], "float32")))[0, 0])
     if not SCORES[-1] <= score <= 100:
         fail(f"{call}, then the model's score for 9 hours", "prediction", f"between {SCORES[-1]:g} (8 hours) and 100",
-             f"{score:.1f}", "a straight line through the data gives about 90")
+             f"{score:.1f}", "a straight line through the data gives about 90; 25 epochs of Adam(1.0) get to about 93")
 
 
 def predicted(kata, model, hours, described):

@@ -112,10 +112,10 @@ def test_quest_model_is_linear_relu_linear(kata):
                 call=call, what="parameter shapes", misconception="16 hidden units: Linear(1, 16), then Linear(16, 1)")
 
 
-def fit_by_hand(model, lr, x, y, epochs):
+def fit_by_hand(model, x, y, epochs):
     """(the losses, the model) of the reference fit, on a copy of the model."""
     model = copy.deepcopy(model)
-    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.07, momentum=0.5)
     losses = []
     for _ in range(epochs):
         optimizer.zero_grad()
@@ -135,9 +135,9 @@ def test_fit_is_one_full_batch_train_step_per_epoch(kata, epochs, seed):
     model = nn.Linear(1, 1)
     for p in model.parameters():  # left over from earlier training
         p.grad = torch.full_like(p, 0.5)
-    expected, trained = fit_by_hand(model, 0.1, x, y, epochs)
-    call = f"fit(Linear(1, 1) with stale .grad, SGD(lr=0.1), 40 points of y = 2x + 1, epochs={epochs})"
-    losses = kata.fit(model, torch.optim.SGD(model.parameters(), lr=0.1), x, y, epochs)
+    expected, trained = fit_by_hand(model, x, y, epochs)
+    call = f"fit(Linear(1, 1) with stale .grad, SGD(lr=0.07, momentum=0.5), 40 points of y = 2x + 1, epochs={epochs})"
+    losses = kata.fit(model, torch.optim.SGD(model.parameters(), lr=0.07, momentum=0.5), x, y, epochs)
     check_equal(type(losses).__name__, "list", call=call, what="result type",
                 misconception="return a list: one float per epoch")
     check_equal([type(v).__name__ for v in losses], ["float"] * epochs, call=call,

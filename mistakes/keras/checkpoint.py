@@ -130,3 +130,15 @@ def dotless_suffix_load(path):
     if Path(path).suffix != "keras":
         raise ValueError(f"{path} must end in .keras")
     return keras.saving.load_model(path, safe_mode=True)
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("checked path.suffix: works for a pathlib.Path, fails on a str such as the docstring's 'model.keras'",
+         replaces="save_model")
+def suffix_of_a_path_only(model, path):
+    if path.suffix != ".keras":
+        raise ValueError(f"{path}: a Keras model file must end in .keras")
+    model.save(path)

@@ -267,3 +267,28 @@ def rebuilt_optimizer_from_config(model, optimizer, loss_fn, x, y, epochs, batch
             total += float(loss) * len(xb)
         history.append(total / len(x))
     return history
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("compiled the model and called fit itself instead of writing the loop", replaces="train_with_tape")
+def fit_in_disguise(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    model.compile(optimizer=optimizer, loss=loss_fn)
+    history = model.fit(x, y, epochs=epochs, batch_size=batch_size, shuffle=False, verbose=0)
+    return [float(v) for v in history.history["loss"]]
+
+
+@mistake("compiled the model and called train_on_batch for each batch instead of a GradientTape step",
+         replaces="train_with_tape")
+def train_on_batch_loop(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    model.compile(optimizer=optimizer, loss=loss_fn)
+    losses = []
+    for _ in range(epochs):
+        total = 0.0
+        for start in range(0, len(x), batch_size):
+            xb, yb = x[start:start + batch_size], y[start:start + batch_size]
+            total += float(model.train_on_batch(xb, yb)) * len(xb)
+        losses.append(total / len(x))
+    return losses

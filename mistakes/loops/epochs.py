@@ -292,3 +292,16 @@ def evaluate_weights_by_width(model, loader, loss_fn):
             total += loss_fn(model(x), y).item() * n
             count += n
     return total / count
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("called model.forward(x) directly, without torch.no_grad(): every batch records a graph", replaces="evaluate")
+def evaluate_forward_with_a_graph(model, loader, loss_fn):
+    total, count = 0.0, 0
+    for x, y in loader:
+        total += loss_fn(model.forward(x), y).item() * len(x)
+        count += len(x)
+    return total / count

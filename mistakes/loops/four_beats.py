@@ -305,3 +305,20 @@ def fit_fresh_model(model, optimizer, x, y, epochs):
     opt = torch.optim.Adam(net.parameters(), lr=0.01)
     loss_fn = nn.MSELoss()
     return [_step(net, opt, loss_fn, x, y) for _ in range(epochs)]
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("made its own SGD(lr=0.1) instead of using the optimizer passed in", replaces="fit")
+def fit_own_sgd(model, optimizer, x, y, epochs):
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    losses = []
+    for _ in range(epochs):
+        optimizer.zero_grad()
+        loss = nn.MSELoss()(model(x), y)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return losses
