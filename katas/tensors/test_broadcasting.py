@@ -2,8 +2,11 @@
 
 add_bias is checked to return a new tensor of the inputs' dtype and leave x and b as they were;
 broadcast_shape runs with the broadcasting helpers of NumPy, torch and TensorFlow (and their
-array makers) refusing to be called, since the docstring asks for it by hand.
+array makers) refusing to be called, and with every other call into those libraries watched,
+since the docstring asks for it by hand.
 """
+
+import sys
 
 import numpy as np
 from hypothesis import example, given
@@ -55,25 +58,57 @@ def test_tf_add_bias_adds_to_every_row(kata, tf_device, data):
                  misconception=BIAS)
 
 
-def by_hand(call: str) -> forbidden:
-    """Refuse the library helpers that would work the shape out (or make arrays to ask); a
-    framework that is not installed here cannot be called anyway."""
-    targets = [(np, name) for name in ("broadcast_shapes", "broadcast_to", "broadcast_arrays", "broadcast",
-                                       "zeros", "ones", "empty", "array")]
-    if frameworks.installed("torch"):
-        import torch
+FRAMEWORK_PACKAGES = ("numpy", "torch", "tensorflow", "keras", "jax")
+BY_HAND = "broadcast_shape works the shape out by hand: no torch, no NumPy, no TensorFlow"
 
-        targets += [(torch, name) for name in ("broadcast_shapes", "broadcast_to", "broadcast_tensors",
-                                               "zeros", "ones", "empty", "tensor")]
-    if frameworks.installed("tensorflow"):
-        import tensorflow as tf
 
-        targets += [(tf, name) for name in ("broadcast_static_shape", "broadcast_dynamic_shape", "broadcast_to",
-                                            "zeros", "ones")]
-    return forbidden(
-        *targets,
-        call=call, rule="broadcast_shape works the shape out by hand: no torch, no NumPy, no TensorFlow",
-    )
+class by_hand(forbidden):  # noqa: N801
+    """Refuse the library helpers that would work the shape out (or make arrays to ask) at once,
+    by name; and, for any other way in, watch every call the learner's code makes (a profile
+    hook) and fail if one went into NumPy, torch or TensorFlow."""
+
+    def __init__(self, call: str) -> None:
+        targets = [(np, name) for name in ("broadcast_shapes", "broadcast_to", "broadcast_arrays", "broadcast",
+                                           "zeros", "ones", "empty", "array")]
+        if frameworks.installed("torch"):
+            import torch
+
+            targets += [(torch, name) for name in ("broadcast_shapes", "broadcast_to", "broadcast_tensors",
+                                                   "zeros", "ones", "empty", "tensor")]
+        if frameworks.installed("tensorflow"):
+            import tensorflow as tf
+
+            targets += [(tf, name) for name in ("broadcast_static_shape", "broadcast_dynamic_shape",
+                                                "broadcast_to", "zeros", "ones")]
+        super().__init__(*targets, call=call, rule=BY_HAND)
+        self.framework_calls: list[str] = []
+
+    def _watch(self, frame, event, arg):
+        if event == "call":
+            module, name = frame.f_globals.get("__name__", ""), frame.f_code.co_name
+        elif event == "c_call":
+            owner = getattr(arg, "__self__", None)
+            module = getattr(arg, "__module__", None) or (type(owner).__module__ if owner is not None else "")
+            name = getattr(arg, "__qualname__", repr(arg))
+        else:
+            return
+        if module.split(".")[0] in FRAMEWORK_PACKAGES and not self.framework_calls:
+            self.framework_calls.append(f"{module}.{name}")
+
+    def __enter__(self):
+        super().__enter__()
+        self._previous = sys.getprofile()
+        sys.setprofile(self._watch)
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        __tracebackhide__ = True
+        sys.setprofile(self._previous)
+        super().__exit__(kind, error, traceback)
+        if self.framework_calls and not isinstance(error, KataMismatch):
+            raise KataMismatch(f"{self.call}: called {self.framework_calls[0]}, which this kata rules out\n"
+                               f"    rule: {BY_HAND}")
+        return False
 
 
 @given(shapes=broadcastable_shapes(2))

@@ -15,10 +15,10 @@ from katas._support.strategies import FRAMEWORKS, arrays, framework_dtype, pick,
 DTYPES = ["float32", "float64", "int32", "int64"]
 DTYPE_MISCONCEPTION = "pass dtype= explicitly; the inferred dtype of [1, 2] is int64, of [1.0] float32"
 
-#: data whose values float32 cannot hold: built through float32 and cast, they come out rounded
+#: data whose values float32 (and for int64, float64) cannot hold: built through it and cast, they come out rounded
 WIDE = [
     ([[0.1, 1 / 3], [2.0**-30, 1e300]], "float64"),
-    ([2**40 + 1, -(2**53) + 1, 16_777_217], "int64"),
+    ([2**40 + 1, -(2**53) + 1, 16_777_217, 2**53 + 1, 2**63 - 1], "int64"),  # the last two: not even float64
     ([[2_147_483_647], [-2_147_483_647]], "int32"),
 ]
 
@@ -98,6 +98,7 @@ def test_filled_constant_kinds(kata, framework, kind, shape):
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 @given(shape=shapes(min_dims=1, max_dims=3, min_side=4, max_side=8))
 @example(shape=(40, 50))
+@example(shape=())  # a 0-d tensor: torch.rand(*shape) is torch.rand() with no size
 def test_filled_rand_is_uniform_in_zero_one(kata, framework, shape):
     call, values = check_filled(kata, framework, "rand", shape)
     if values.min() < 0 or values.max() >= 1:
@@ -109,10 +110,27 @@ def test_filled_rand_is_uniform_in_zero_one(kata, framework, shape):
              "rand draws uniformly from the whole of [0, 1)")
 
 
+def global_seed(framework):
+    """The seed the framework's global generator was last given (TensorFlow: None if never)."""
+    if framework == "torch":
+        import torch
+
+        return torch.initial_seed()
+    import tensorflow as tf
+
+    return tf.compat.v1.get_seed(None)[0]
+
+
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_filled_rand_gives_fresh_values_each_call(kata, framework):
+    seed = global_seed(framework)
     first = check_filled(kata, framework, "rand", (4, 5))[1]
     call, second = check_filled(kata, framework, "rand", (4, 5))
+    if global_seed(framework) != seed:
+        fail(call, "the global generator's seed afterwards", f"{seed}, as before the call",
+             f"{global_seed(framework)}: filled seeded it",
+             "do not seed the generator inside the function (torch.manual_seed / tf.random.set_seed), not even "
+             "with a new seed each call: that resets everyone else's random state")
     if np.array_equal(first, second):
         fail(call + ", called twice", "values", "different random values on each call", "the same values twice",
              "do not seed the generator inside the function (torch.manual_seed / tf.random.set_seed): that "

@@ -92,12 +92,15 @@ class before_multiplying(forbidden):  # noqa: N801
             targets = [(torch.Tensor, name) for name in ("__matmul__", "__rmatmul__", "matmul", "mm")]
             targets += [(torch, name) for name in ("matmul", "mm", "bmm", "einsum", "tensordot", "addmm", "inner")]
             targets += [(torch.nn.functional, "linear")]
+            targets += [(torch.linalg, name) for name in ("matmul", "multi_dot")]
+            targets += [(torch, name) for name in ("baddbmm", "chain_matmul")]
         else:
             import tensorflow as tf
 
             targets = [(tf.Tensor, "__matmul__"), (tf.Tensor, "__rmatmul__")]
             targets += [(tf, name) for name in ("matmul", "einsum", "tensordot")]
             targets += [(tf.linalg, name) for name in ("matmul", "einsum", "tensordot")]
+            targets += [(tf.experimental.numpy, name) for name in ("matmul", "dot", "einsum", "tensordot")]
         self.inherited = [(owner, name) for owner, name in targets if name not in vars(owner)]
         super().__init__(*targets, call=call,
                          rule="x's last side differs from W's first here: raise the ValueError before multiplying "

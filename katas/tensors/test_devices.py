@@ -108,6 +108,10 @@ class RecordsMoves(torch.nn.Module):
         MOVES.append(torch._C._nn._parse_to(*args, **kwargs)[0])
         return self
 
+    def cuda(self, device=None):  # module.cuda(1) is another way to ask for GPU 1
+        MOVES.append(torch.device("cuda", device) if isinstance(device, int) else torch.device(device or "cuda"))
+        return self
+
 
 @pytest.mark.parametrize("where", ["cuda:1", torch.device("cuda", 1)], ids=["'cuda:1'", "torch.device"])
 def test_to_device_keeps_the_device_index(kata, where):
@@ -116,7 +120,7 @@ def test_to_device_keeps_the_device_index(kata, where):
     got = kata.to_device(RecordsMoves(), where)
     if not isinstance(got, torch.nn.Module):
         fail(call, "type", "a torch.nn.Module", describe(got), "module.to(device) returns the module: return it")
-    check_equal(MOVES, [torch.device("cuda", 1)], call=call, what="devices .to() was asked for",
+    check_equal(MOVES, [torch.device("cuda", 1)], call=call, what="devices .to() (or .cuda()) was asked for",
                 misconception="pass the device on as given: torch.device(device).type drops the index, "
                 "and 'cuda' means the current GPU, not GPU 1")
 

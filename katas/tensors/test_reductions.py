@@ -54,6 +54,9 @@ def hint(got, want, framework, hints):
 
 def check_unchanged(t, x, call):
     after = t.detach().cpu().numpy()
+    if after.shape != x.shape:
+        fail(call, "input's shape afterwards", f"{x.shape}, unchanged", after.shape,
+             "an in-place op (t_, unsqueeze_, resize_) changed the caller's tensor: compute a new tensor instead")
     if not np.array_equal(after, x):
         index = tuple(int(i) for i in np.argwhere(after != x)[0])
         fail(call, "input afterwards", f"x unchanged ({x[index]!r} at index {index})", repr(after[index]),

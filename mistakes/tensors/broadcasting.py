@@ -177,3 +177,37 @@ def broadcast_shape_multiplies_sides(a, b):
             raise ValueError(f"shapes {tuple(a)} and {tuple(b)} do not broadcast")
         out.append(x * y)
     return tuple(out)
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("made two NumPy arrays with np.full and added them, rewrapping NumPy's error", replaces="broadcast_shape")
+def numpy_full_arrays_added(a, b):
+    import numpy as np
+
+    try:
+        return (np.full(a, 0) + np.full(b, 0)).shape
+    except ValueError:
+        raise ValueError(f"shapes {a} and {b} do not broadcast") from None
+
+
+@mistake("made two torch tensors with torch.rand and added them, rewrapping torch's error", replaces="broadcast_shape")
+def torch_rand_tensors_added(a, b):
+    import torch
+
+    try:
+        return tuple((torch.rand(a) + torch.rand(b)).shape)
+    except RuntimeError:
+        raise ValueError(f"shapes {a} and {b} do not broadcast") from None
+
+
+@mistake("used torch.functional.broadcast_shapes, another name of the helper", replaces="broadcast_shape")
+def torch_functional_broadcast_shapes(a, b):
+    import torch
+
+    try:
+        return tuple(torch.functional.broadcast_shapes(a, b))
+    except RuntimeError:
+        raise ValueError(f"shapes {a} and {b} do not broadcast") from None

@@ -186,3 +186,40 @@ def tf_filled_wrong_range(kind, shape):
     if kind == "rand":
         return tf.random.uniform(shape, minval=-1.0, maxval=1.0)
     raise ValueError(f"unknown kind {kind!r}")
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("built the tensor in float64 'to be safe', then cast to dtype: int64 beyond 2**53 comes out rounded",
+         replaces="from_nested")
+def from_nested_via_float64_then_cast(data, dtype):
+    return torch.tensor(data, dtype=torch.float64).to(dtype)
+
+
+@mistake("spread the shape for rand: torch.rand(*shape) is torch.rand() for a 0-d shape", replaces="filled")
+def filled_rand_star_shape(kind, shape):
+    if kind == "zeros":
+        return torch.zeros(shape)
+    if kind == "ones":
+        return torch.ones(shape)
+    if kind == "rand":
+        return torch.rand(*shape)
+    raise ValueError(f"unknown kind {kind!r}")
+
+
+_calls = iter(range(1, 10**9))
+
+
+@mistake("seeded torch's generator with a new seed on each call: fresh values, but everyone's random state is reset",
+         replaces="filled")
+def filled_reseeds_with_a_counter(kind, shape):
+    if kind == "zeros":
+        return torch.zeros(shape)
+    if kind == "ones":
+        return torch.ones(shape)
+    if kind == "rand":
+        torch.manual_seed(next(_calls))
+        return torch.rand(shape)
+    raise ValueError(f"unknown kind {kind!r}")

@@ -131,3 +131,17 @@ def tf_dense_numpy(x, W, b):
     if x.shape[-1] != W.shape[0]:
         raise ValueError(f"x {x.shape} does not fit W {W.shape}")
     return np.matmul(x.numpy(), W.numpy()) + b.numpy()
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("multiplied with torch.linalg.matmul and turned torch's error into a ValueError afterwards", replaces="dense")
+def dense_linalg_matmul_caught(x, W, b):
+    import torch
+
+    try:
+        return torch.linalg.matmul(x, W) + b
+    except RuntimeError:
+        raise ValueError(f"x {tuple(x.shape)} does not fit W {tuple(W.shape)}") from None
