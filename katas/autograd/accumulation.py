@@ -33,7 +33,8 @@ def per_batch_grads(model: torch.nn.Linear, batches: list[tuple[torch.Tensor, to
     from earlier work; it must not leak into any batch, the first one included.
 
     Return a list with one tensor per batch (``model.weight``'s shape and dtype; each its own
-    tensor, not ``.grad`` itself, which later batches reuse). Do not change the parameters (no
-    optimizer step) or the batches. What ``.grad`` holds after the call is up to you.
+    tensor, which later batches leave as it was: ``.grad`` itself is zeroed and refilled in
+    place, so clone it). Do not change the parameters (no optimizer step) or the batches. What
+    ``.grad`` holds after the call is up to you.
     """
     raise NotImplementedError("per_batch_grads(): not implemented yet (kata autograd/accumulation)")

@@ -12,7 +12,8 @@ def mse_linear_grads(x: torch.Tensor, target: torch.Tensor, weight: torch.Tensor
                      bias: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """Return the tuple (dL/dW, dL/db) for y = x @ weight.T + bias and L = mean((y - target)²),
     by hand: with tensor algebra only. No ``.backward()``, no ``torch.autograd`` (``grad``,
-    ``backward``, ``functional``, ``forward_ad``) and no ``torch.func``: the tests make those fail.
+    ``backward``, ``functional``, ``forward_ad``) and none of ``torch.func``'s derivatives
+    (``grad``, ``vjp``, ``jacrev``, ``jacfwd``, ``jvp``): the tests make those fail.
 
     Shapes: x (N, in), target (N, out), weight (out, in), bias (out,); any of them may be a
     non-contiguous view. The gradients have the shapes and the dtype of weight and bias

@@ -102,6 +102,12 @@ def check_accumulated(kata: Any, f: Polynomial, w: float, passes: int) -> None:
     if not abs(got - expected) <= tolerance:
         fail(call, "final .grad", f"{expected!r} = {passes} * df/dw (± {tolerance:.2g}, for f called in {dtype})",
              repr(got), value_misconception(got, slope, passes))
+    if leaf.is_leaf:  # the tensor f was called with holds what backward added up
+        held = None if leaf.grad is None else float(leaf.grad.detach().double().reshape(-1)[0])
+        if held is None or not abs(held - got) <= tolerance:
+            fail(call, "w's .grad after the call", f"{got!r}, the number you returned", repr(held),
+                 "return the final .grad itself: let each backward add into w.grad (no zeroing between passes, "
+                 "no multiplying afterwards, no torch.autograd.grad that leaves .grad alone)")
 
 
 def test_docstring_example(kata):
@@ -209,10 +215,12 @@ def test_each_batch_gets_its_own_gradient(kata, case: Case):
     inputs = [(x.clone(), y.clone()) for x, y in batches]
     call = f"per_batch_grads({case!r})"
     got = kata.per_batch_grads(model, batches)
+    check_equal(len(batches), len(inputs), call=call, what="number of batches in the caller's list afterwards",
+                misconception="leave the batches as they were: iterate over the list (no pop)")
     if type(got) is not list:
         fail(call, "type", "a list of tensors, one per batch", describe(got),
              "collect the gradients in a list: grads.append(model.weight.grad.clone())")
-    check_equal(len(got), len(batches), call=call, what="number of gradients", misconception="one tensor per batch")
+    check_equal(len(got), len(inputs), call=call, what="number of gradients", misconception="one tensor per batch")
     rtol = 1e-4 if case.dtype == "float32" else 1e-9
     for index, (g, e) in enumerate(zip(got, expected)):
         check_tensor(g, e, framework="torch", call=f"{call}, batch {index}", rtol=rtol, atol=rtol,

@@ -78,7 +78,12 @@ def snapshot(tensor: torch.Tensor) -> tuple[Any, ...]:
 
 def misconception_for(name: str, got: Any, expected: torch.Tensor, x: torch.Tensor, target: torch.Tensor) -> str:
     """The likely mistake, from how the learner's gradient relates to autograd's."""
-    if not isinstance(got, torch.Tensor) or got.shape != expected.shape:
+    if not isinstance(got, torch.Tensor):
+        return f"return torch tensors (not {type(got).__name__}): compute {name} with torch operations"
+    if got.shape == expected.shape and got.dtype != expected.dtype:
+        return f"{name} has the dtype of the {'weight' if name == 'dL/dW' else 'bias'}: make it from the inputs " \
+               "(zeros_like, or the formula itself), not from a tensor of the default dtype"
+    if got.shape != expected.shape:
         if name == "dL/dW":
             return ("dL/dW has the weight's shape (out, in): (dL/dy).T @ x, not x.T @ dL/dy; and return "
                     "(dL/dW, dL/db) in that order")

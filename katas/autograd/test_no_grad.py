@@ -194,6 +194,8 @@ def specs(draw: st.DrawFn) -> Spec:
 @example(spec=(("linear", 4), ("linear", 2), ("relu", 0), ("dropout", 0)))
 # the last layer with parameters holds two Linear layers: both stay trainable (a layer is a direct child)
 @example(spec=(("linear", 4), ("block", 2)))
+# a nested layer before the last: its inner layers' parameters are frozen too
+@example(spec=(("block", 2), ("relu", 0), ("linear", 3)))
 def test_freeze_all_but_last_leaves_only_the_last_layer_trainable(kata, spec):
     model = build(spec)
     call = f"freeze_all_but_last(Sequential({', '.join(short(layer) for layer in model)}))"

@@ -200,6 +200,7 @@ def test_xla_version_raises_xla_refusal(kata, name, x):
 @example(case=("tf.print(x); 2x", np.array([1.0, 2.0], "float32")))  # tf.print formats a string: refused
 @example(case=("numpy_function(2x)", np.array([1, 2], "int32")))  # a call back into Python: refused
 @example(case=("exp", np.append(np.linspace(-8, 8, 9), 100.0).astype("float32")))  # compiles: bits differ, inf
+@example(case=("exp", np.array([np.nan, 1.0], "float32")))  # compiles: a nan result still means compiled
 def test_compiles_with_xla_observes_xla(kata, case):
     name, x = case
     fn = {**FUNCTIONS, **REFUSED, **OBSERVED}[name]

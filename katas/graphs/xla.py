@@ -47,10 +47,12 @@ def compiles_with_xla(fn: Callable[[tf.Tensor], tf.Tensor], x: tf.Tensor) -> boo
     with a ``tf.errors.InvalidArgumentError`` whose message says "Detected unsupported
     operations" (whichever operation it names). Ask XLA anew for each ``fn`` (no answer cached by
     ``fn.__name__``: two lambdas share that name). Any other error propagates unchanged: ``fn``'s
-    own ``ValueError`` for an input it cannot take, or an ``InvalidArgumentError`` that is not
-    XLA's refusal (a ``tf.debugging`` assertion failing while tracing) is not XLA's answer. Observe, do not predict: the tests compare with what XLA
-    does on this machine, and use operations with data-dependent output shapes (``tf.unique``,
-    ``tf.boolean_mask``) that XLA on CPU does compile.
+    own ``ValueError`` for an input it cannot take (as tracing ``fn`` for ``x`` raises it: ask XLA
+    straight away, do not run ``fn`` eagerly first), or an ``InvalidArgumentError`` that is not
+    XLA's refusal (a ``tf.debugging`` assertion failing while tracing) is not XLA's answer.
+    Observe, do not predict: the tests compare with what XLA does on this machine, and use
+    operations with data-dependent output shapes (``tf.unique``, ``tf.boolean_mask``) that XLA on
+    CPU does compile.
 
     >>> compiles_with_xla(tf.sin, tf.constant([1.0]))
     True

@@ -59,8 +59,14 @@ def test_build_classifier_has_the_layers_optimizer_loss_and_metric(kata):
                  rtol=1e-4, atol=1e-4,
                  misconception="relu on the hidden Dense(32), no activation on the last Dense: it gives logits")
 
-    if not isinstance(model.optimizer, keras.optimizers.Adam):
+    if not isinstance(model.optimizer, keras.optimizers.Adam) or isinstance(model.optimizer, keras.optimizers.AdamW):
         fail(call, "optimizer", "keras.optimizers.Adam", type(model.optimizer).__name__, COMPILE)
+    plain = keras.optimizers.Adam(learning_rate=0.01).get_config()
+    changed = {key: value for key, value in model.optimizer.get_config().items()
+               if key not in ("name", "learning_rate") and value != plain.get(key)}
+    if changed:
+        fail(call, "optimizer's settings", "Adam(learning_rate=0.01)'s own: nothing else changed",
+             ", ".join(f"{key}={value!r}" for key, value in sorted(changed.items())), COMPILE)
     check_close(as_float(model.optimizer.learning_rate), 0.01, call=call, what="learning rate", rel=1e-5,
                 misconception=f"optimizer='adam' means learning_rate=0.001: {COMPILE}")
 
@@ -87,9 +93,26 @@ FIT_N, FIT_EPOCHS, FIT_SPLIT = 200, 3, 0.25  # not 0.2 (the example) nor 0.5 (it
 FIT_HELD_OUT = FIT_N - int(np.floor(FIT_N * (1 - FIT_SPLIT)))  # 50, the last samples
 
 
+class RowsTrained(keras.layers.Layer):
+    """Passes its input on unchanged, and counts the rows it sees while training (not while
+    validating or predicting)."""
+
+    def build(self, input_shape):
+        self.rows = self.add_weight(shape=(), initializer="zeros", trainable=False, name="rows")
+
+    def call(self, x, training=None):
+        if training:
+            self.rows.assign_add(keras.ops.cast(keras.ops.shape(x)[0], self.rows.dtype))
+        return x
+
+
 def test_fit_classifier_trains_as_compiled_and_validates_on_the_last_samples(kata, capsys):
     x, y = blobs(n=FIT_N)
     model = classifier()
+    counter = RowsTrained()
+    model = keras.Sequential([keras.Input(shape=(4,)), counter, *model.layers], name=model.name)
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
     optimizer = model.optimizer
     call = f"fit_classifier(model, x, y ({FIT_N} samples), epochs={FIT_EPOCHS}, validation_split={FIT_SPLIT})"
     capsys.readouterr()
@@ -110,12 +133,18 @@ def test_fit_classifier_trains_as_compiled_and_validates_on_the_last_samples(kat
         fail(call, "optimizer afterwards", "the one the model was compiled with (Adam, learning_rate=0.01)",
              f"{type(model.optimizer).__name__}, learning_rate={as_float(model.optimizer.learning_rate):g}",
              f"the model comes compiled: fit it, do not compile it again. {FIT}")
-    held_out = model.evaluate(x[-FIT_HELD_OUT:], y[-FIT_HELD_OUT:], return_dict=True, verbose=0)
+    trained_on = FIT_N - FIT_HELD_OUT
+    check_equal(round(as_float(counter.rows)), FIT_EPOCHS * trained_on, call=call,
+                what="rows trained on in all (epochs x the samples not held back)",
+                misconception=f"train on the first {trained_on} samples only, {FIT_EPOCHS} epochs once: the last "
+                              f"{FIT_HELD_OUT} are held back for validation, not trained on too. {FIT}")
+    held_out = evaluated_by_hand(model, x[-FIT_HELD_OUT:], y[-FIT_HELD_OUT:])
     for name in ("loss", "accuracy"):
         check_close(float(history.history[f"val_{name}"][-1]), float(held_out[name]), rel=1e-4, abs_=1e-5,
                     call=f"{call}: val_{name} of the last epoch", what=f"val_{name}",
                     misconception=f"measured on the last {FIT_HELD_OUT} samples (validation_split={FIT_SPLIT} of "
-                                  f"{FIT_N}), the model's {name} there after training: {FIT}")
+                                  f"{FIT_N}), the model's {name} there after training, with the loss it was "
+                                  f"compiled with: {FIT}")
     if not losses[-1] < losses[0]:
         fail(call, "loss", "falling", f"{losses[0]:.3f} -> {losses[-1]:.3f}", f"fit the compiled model: {FIT}")
 
@@ -123,7 +152,8 @@ def test_fit_classifier_trains_as_compiled_and_validates_on_the_last_samples(kat
 def evaluated_by_hand(model, x, y):
     """What ``model.evaluate`` reports for ``classifier()``, from its weights with NumPy (instantly;
     evaluate itself first traces a function): the mean cross-entropy of the logits, and the accuracy."""
-    kernel, bias, kernel_out, bias_out = (np.asarray(w, "float64") for w in model.get_weights())
+    kernel, bias, kernel_out, bias_out = (np.asarray(keras.ops.convert_to_numpy(w), "float64")
+                                          for w in model.trainable_weights)
     logits = np.maximum(x @ kernel + bias, 0) @ kernel_out + bias_out
     shifted = logits - logits.max(axis=1, keepdims=True)
     log_softmax = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))

@@ -333,3 +333,35 @@ def marks_batches_requires_grad(model, batches):
         F.mse_loss(model(x), y).backward()
         grads.append(model.weight.grad.clone())
     return grads
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("zeroed .grad before each pass, then multiplied the last one by passes", replaces="accumulated_grad")
+def zeroed_then_multiplied(f, w, passes):
+    x = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    for _ in range(passes):
+        x.grad = None
+        f(x).backward()
+    return float(x.grad) * passes
+
+
+@mistake("summed torch.autograd.grad over the passes: the number is right, but .grad never accumulates",
+         replaces="accumulated_grad")
+def summed_autograd_grad(f, w, passes):
+    x = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    y = f(x)
+    return float(sum(torch.autograd.grad(y, x, retain_graph=True)[0] for _ in range(passes)))
+
+
+@mistake("popped the batches off the caller's list while working through them", replaces="per_batch_grads")
+def popped_the_batches(model, batches):
+    grads = []
+    while batches:
+        x, y = batches.pop(0)
+        model.zero_grad()
+        torch.nn.functional.mse_loss(model(x), y).backward()
+        grads.append(model.weight.grad.clone())
+    return grads

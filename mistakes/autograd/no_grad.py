@@ -302,3 +302,17 @@ def freeze_by_leaf_modules(model):
         if m is not keep:
             m.requires_grad_(False)
     return model
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("froze each earlier layer's own weight and bias only: a nested layer's inner parameters stay trainable",
+         replaces="freeze_all_but_last")
+def froze_own_weight_and_bias_only(model):
+    layers = [m for m in model if any(True for _ in m.parameters())]
+    for layer in layers[:-1]:
+        for parameter in layer.parameters(recurse=False):
+            parameter.requires_grad_(False)
+    return model

@@ -217,3 +217,34 @@ def against_forward_difference(f, x, rtol=1e-5, atol=1e-7):
         xp[i] += 1e-6
         n[i] = (f(xp.reshape(x0.shape)).item() - f0) / 1e-6
     return bool(torch.allclose(_autograd(f, x), n.reshape(x0.shape), rtol=rtol, atol=atol))
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("compared against its own central difference with a larger step, h=1e-3", replaces="gradients_agree")
+def agrees_with_a_coarse_step(f, x, rtol=1e-5, atol=1e-7):
+    x64 = x.detach().to(torch.float64)
+    leaf = x64.clone().requires_grad_(True)
+    analytic = torch.autograd.grad(f(leaf), leaf)[0]
+    flat, numeric = x64.reshape(-1), torch.empty(x64.numel(), dtype=torch.float64)
+    for i in range(flat.numel()):
+        up, down = flat.clone(), flat.clone()
+        up[i] += 1e-3
+        down[i] -= 1e-3
+        numeric[i] = (f(up.reshape(x64.shape)) - f(down.reshape(x64.shape))) / 2e-3
+    return bool(torch.allclose(analytic, numeric.reshape(x64.shape), rtol=rtol, atol=atol))
+
+
+@mistake("nudged a 1-D copy of x and called f on it without reshaping back (a 0-d x becomes shape (1,))",
+         replaces="central_difference")
+def calls_f_on_a_flat_copy(f, x, h=1e-6):
+    base = torch.atleast_1d(x.detach().to(torch.float64)).reshape(-1).clone()
+    out = torch.empty_like(base)
+    for i in range(base.numel()):
+        up, down = base.clone(), base.clone()
+        up[i] += h
+        down[i] -= h
+        out[i] = (f(up if x.dim() == 0 else up.reshape(x.shape)) - f(down if x.dim() == 0 else down.reshape(x.shape))) / (2 * h)
+    return out.reshape(x.shape)

@@ -361,3 +361,18 @@ def difference_of_maxima(fn, x):
 def first_element_only(fn, x):
     a, b = _both(fn, x)
     return float(tf.abs(tf.reshape(a, [-1])[0] - tf.reshape(b, [-1])[0]))
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("counted a nan result as 'XLA did not really compile it'", replaces="compiles_with_xla")
+def nan_means_not_compiled(fn, x):
+    try:
+        result = tf.function(fn, jit_compile=True)(x)
+    except tf.errors.InvalidArgumentError as error:
+        if "Detected unsupported operations" not in str(error):
+            raise
+        return False
+    return not bool(np.isnan(np.asarray(result, dtype="float64")).any())

@@ -164,3 +164,36 @@ def float32_values_evaluate(model, x, y):
          "['loss', 'compile_metrics'], so there is no 'accuracy' key", replaces="evaluate_classifier")
 def metrics_names_evaluate(model, x, y):
     return {name: float(value) for name, value in zip(model.metrics_names, model.evaluate(x, y, verbose=0))}
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("compiled with AdamW(0.01): Adam with weight decay, not Adam", replaces="build_classifier")
+def adamw_classifier(n_features, n_classes):
+    model = keras.Sequential([keras.Input(shape=(n_features,)), keras.layers.Dense(32, activation="relu"),
+                              keras.layers.Dense(n_classes)])
+    model.compile(optimizer=keras.optimizers.AdamW(learning_rate=0.01),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    return model
+
+
+@mistake("validated on the last samples with validation_data, but trained on all of them too", replaces="fit_classifier")
+def trains_on_the_validation_samples(model, x, y, epochs, validation_split):
+    held_out = len(x) - int(np.floor(len(x) * (1 - validation_split)))
+    return model.fit(x, y, epochs=epochs, validation_data=(x[-held_out:], y[-held_out:]), verbose=0)
+
+
+@mistake("warmed the model up with a first fit, then returned a second fit's History", replaces="fit_classifier")
+def fits_twice(model, x, y, epochs, validation_split):
+    model.fit(x, y, epochs=epochs, verbose=0)
+    return model.fit(x, y, epochs=epochs, validation_split=validation_split, verbose=0)
+
+
+@mistake("compiled again with the same optimizer object but a summed loss", replaces="fit_classifier")
+def recompiled_with_a_summed_loss(model, x, y, epochs, validation_split):
+    model.compile(optimizer=model.optimizer,
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True, reduction="sum"),
+                  metrics=["accuracy"])
+    return model.fit(x, y, epochs=epochs, validation_split=validation_split, verbose=0)

@@ -599,3 +599,24 @@ def extra_curve_with_add_scalars(model, optimizer, x, y, epochs, logdir):
             for name, p in model.named_parameters():
                 writer.add_histogram(name, p, e)
     return losses
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("made a clean optimizer of the same kind and settings for this model, not the one given", replaces="train_and_log")
+def same_settings_new_optimizer(model, optimizer, x, y, epochs, logdir):
+    optimizer = type(optimizer)(model.parameters(), **optimizer.defaults)
+    losses = []
+    with SummaryWriter(logdir) as writer:
+        for epoch in range(epochs):
+            optimizer.zero_grad()
+            loss = F.mse_loss(model(x), y)
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+            writer.add_scalar("loss", losses[-1], epoch)
+            for name, param in model.named_parameters():
+                writer.add_histogram(name, param, epoch)
+    return losses
