@@ -42,7 +42,8 @@ def mixed_train_step(model: nn.Module, optimizer: torch.optim.Optimizer, x: torc
        ``scaler.scale(loss).backward()``, ``scaler.step(optimizer)``, ``scaler.update()``, each
        once and in this order (so an overflowing step is skipped and the scale lowered); never a
        direct ``optimizer.step()``. An extra ``scaler.unscale_(optimizer)`` between backward and
-       ``scaler.step`` (to clip gradients) is allowed, and so is a backward inside the autocast
+       ``scaler.step`` is allowed (it unscales ``.grad`` early, as clipping would need; clip
+       nothing here: the tests compare the gradients), and so is a backward inside the autocast
        block (it runs the same ops either way).
 
     The parameters stay float32, and so do the gradients, which stay in ``.grad`` after the step

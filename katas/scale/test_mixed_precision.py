@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from torch import nn
 
 from katas._support import curves
-from katas._support.checks import check_equal, describe, fail
+from katas._support.checks import check_equal, check_tensor, describe, fail
 
 pytestmark = pytest.mark.usefixtures("torch_one_thread", "autocast_restored")  # tiny models: one math thread
 
@@ -173,12 +173,12 @@ def test_mixed_train_step_computes_in_16_bits_and_keeps_float32(kata, device, sh
         watch.close()
     check_step(model, x, y, got, watch, call, expected_loss=expected_loss, batch=batch)
     for (name, p), grad, new in zip(named(model), expected_grads, expected_params):
-        if not torch.allclose(p.grad, grad, rtol=1e-4, atol=1e-5):
-            fail(call, f"{name}.grad afterwards", "the gradient of this batch's float32 loss", "another gradient",
-                 "zero the old gradients first (optimizer.zero_grad()), then backward the float32 loss once")
-        if not torch.allclose(p.detach(), new, rtol=1e-5, atol=1e-6):
-            fail(call, f"{name} after the step", "one SGD step with this batch's gradient", "another value",
-                 STEP + " (exactly one optimizer.step())")
+        check_tensor(p.grad, grad, framework="torch", call=f"{call}: {name}.grad afterwards (this batch's gradient)",
+                     rtol=1e-4, atol=1e-5, misconception="zero the old gradients first (optimizer.zero_grad()), then "
+                     "backward the float32 loss once")
+        check_tensor(p.detach(), new, framework="torch", call=f"{call}: {name} after the step (one SGD step with "
+                     "this batch's gradient)", rtol=1e-5, atol=1e-6, misconception=STEP + " (exactly one "
+                     "optimizer.step())")
 
 
 class RecordingScaler(torch.amp.GradScaler):
@@ -242,12 +242,12 @@ def test_mixed_train_step_uses_the_grad_scaler(kata, device, overflow):
     check_equal(scaler.get_scale(), init_scale * 2, call=call, what="scale after the step (growth_interval=1)",
                 misconception="call scaler.update() once after scaler.step(optimizer)")
     for (name, p), grad, new in zip(named(model), expected_grads, expected_params):
-        if not torch.allclose(p.grad, grad, rtol=1e-4, atol=1e-5):
-            fail(call, f"{name}.grad afterwards", "the unscaled gradient of the float32 loss", "another gradient",
-                 "scaler.step(optimizer) unscales .grad before stepping; zero the old gradients first")
-        if not torch.allclose(p.detach(), new, rtol=1e-5, atol=1e-6):
-            fail(call, f"{name} after the step", "one SGD step with the unscaled gradient", "another value",
-                 "scaler.scale(loss).backward(); scaler.step(optimizer); scaler.update(): one step, unscaled")
+        check_tensor(p.grad, grad, framework="torch", call=f"{call}: {name}.grad afterwards (the unscaled gradient "
+                     "of the float32 loss)", rtol=1e-4, atol=1e-5, misconception="scaler.step(optimizer) unscales "
+                     ".grad before stepping; zero the old gradients first; clip nothing")
+        check_tensor(p.detach(), new, framework="torch", call=f"{call}: {name} after the step (one SGD step with the "
+                     "unscaled gradient)", rtol=1e-5, atol=1e-6, misconception="scaler.scale(loss).backward(); "
+                     "scaler.step(optimizer); scaler.update(): one step, unscaled")
 
 
 def test_mixed_train_step_trains_a_regression(kata, device):
@@ -305,9 +305,10 @@ def test_mixed_regressor_keeps_float32_where_it_matters(kata, policy, previous, 
         fail(call, "layers with weights", "two Dense layers", [type(layer).__name__ for layer in dense],
              "Input(shape=(n_features,)), Dense(16, activation='relu'), Dense(1)")
     hidden, output = dense
-    check_equal((hidden.units, hidden.activation.__name__, output.units), (16, "relu", 1), call=call,
-                what="(hidden units, hidden activation, output units)", misconception="Dense(16, activation='relu'), "
-                "then Dense(1)")
+    check_equal((hidden.units, hidden.activation.__name__, output.units, output.activation.__name__),
+                (16, "relu", 1, "linear"), call=call,
+                what="(hidden units, hidden activation, output units, output activation)",
+                misconception="Dense(16, activation='relu'), then Dense(1) with no activation (a plain line)")
     check_equal((hidden.compute_dtype, hidden.variable_dtype), (low, "float32"), call=call, what="hidden Dense "
                 "(compute_dtype, variable_dtype)", misconception=f"give the hidden layer the {policy!r} policy when "
                 "it is created (dtype=policy, or the global policy set BEFORE building): a policy set afterwards "

@@ -26,11 +26,14 @@ class Unchanged:
     def check(self, call: str) -> None:
         __tracebackhide__ = True
         now = (tuple(self.t.shape), self.t.stride())
-        if now != (self.shape, self.stride) or not torch.equal(self.t.detach(), self.values):
+        if now != (self.shape, self.stride):
             fail(call, "input after the call", f"unchanged: shape {self.shape}, strides {self.stride}",
                  f"shape {now[0]}, strides {now[1]}",
                  "leave the caller's tensor as it was: t.reshape(shape) returns a new tensor, "
                  "t.resize_(shape) changes t itself")
+        check_tensor(self.t.detach(), self.values, framework="torch", call=f"{call}: the input's values afterwards",
+                     rtol=0, atol=0, misconception="leave the caller's tensor as it was: no in-place op (mul_, "
+                     "copy_, x[...] = ...) on it or on a view of it")
 
 
 def check_reshape(kata, t, target, expected, *, call, misconception=ORDER):
@@ -165,6 +168,7 @@ def shares(t: torch.Tensor, label: str) -> list[tuple[torch.Tensor, torch.Tensor
         (rest, t, True, f"{label}[1:], {label}"),
         (t[:1], rest, True, f"{label}[:1], {label}[1:] (slices that do not overlap)"),
         (flat[1:], rest, True, f"{label}.reshape(-1)[1:], {label}[1:]"),
+        (t, t.detach(), True, f"{label}, {label}.detach() (the same memory, not a view)"),
         (t, t.detach().clone(), False, f"{label}, {label}.clone()"),
         (t.detach().clone(), t, False, f"{label}.clone(), {label}"),
     ]

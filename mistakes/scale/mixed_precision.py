@@ -534,3 +534,16 @@ def batch_cast_in_place(model, optimizer, x, y, scaler=None):
         scaler.step(optimizer)
         scaler.update()
     return loss.item()
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("gave the output Dense a leaky_relu, 'to keep some slope'", replaces="mixed_regressor")
+def leaky_output(n_features, policy):
+    return keras.Sequential([
+        keras.Input(shape=(n_features,)),
+        keras.layers.Dense(16, activation="relu", dtype=policy),
+        keras.layers.Dense(1, activation="leaky_relu", dtype="float32"),
+    ])

@@ -142,3 +142,16 @@ def reshape_to_rewraps_requires_grad(t, shape):
     if t.requires_grad:
         out.requires_grad_(True)
     return out
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("followed ._base to each tensor's root and compared the roots: a detached alias has no ._base",
+         replaces="shares_storage")
+def shares_storage_root_bases(a, b):
+    def root(x):
+        return x._base if x._base is not None else x
+
+    return root(a) is root(b)
