@@ -31,6 +31,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import importlib
+import functools
 import itertools
 import os
 import pickle
@@ -140,9 +141,10 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
 
     Returns one dict per call, in the order of ``calls``: ``"result"`` (what the function
     returned, by pickle: torch tensors come back as torch tensors), ``"modules"`` (the modules the
-    process had imported) and ``"process_group"``: True when torch.distributed's default process
+    process had imported), ``"process_group"``: True when torch.distributed's default process
     group was still initialized after the function returned, False when it was not, None when
-    the process never imported torch.distributed.
+    the process never imported torch.distributed; and ``"joined"``: whether the function called
+    ``torch.distributed.init_process_group``.
 
     The first process to fail ends the others at once (they would wait for it in a collective
     until their own timeouts) and is raised: a stub's TODO as the stub's TODO
@@ -209,8 +211,8 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
                 except (ProcessLookupError, PermissionError):
                     pass  # the child and everything it started have ended
                 child.wait()
-    return [{"result": reply["result"], "modules": reply["modules"], "process_group": reply.get("process_group")}
-            for reply in replies if reply is not None]
+    return [{"result": reply["result"], "modules": reply["modules"], "process_group": reply.get("process_group"),
+             "joined": reply.get("joined", False)} for reply in replies if reply is not None]
 
 
 def _text(path: Path) -> str:
@@ -421,11 +423,33 @@ def _to_numpy(value: Any) -> Any:
     return np.asarray(value)
 
 
+def _record_joins(joined: list[bool]) -> None:
+    """Make torch.distributed.init_process_group note each call in ``joined`` (before the kata's
+    module is loaded, so a ``from torch.distributed import init_process_group`` gets it too)."""
+    if "torch" not in sys.modules:  # a process for a kata without torch: nothing to join
+        return
+    import torch.distributed as distributed
+
+    if not distributed.is_available():
+        return
+    original = distributed.init_process_group
+
+    @functools.wraps(original)
+    def init_process_group(*args: Any, **kwargs: Any) -> Any:
+        joined.append(True)
+        return original(*args, **kwargs)
+
+    distributed.init_process_group = init_process_group
+
+
 def _child(spec_path: str) -> None:
     from katas._support.quiet import quiet_frameworks
 
     quiet_frameworks()
     spec = pickle.loads(Path(spec_path).read_bytes())
+    joined: list[bool] = []
+    if spec.get("probe_process_group"):
+        _record_joins(joined)
     try:
         value = _load(spec["target"])(*spec["args"])
         if spec["apply_to"] is not None:
@@ -455,6 +479,7 @@ def _child(spec_path: str) -> None:
         distributed = sys.modules.get("torch.distributed")
         result["process_group"] = None if distributed is None else bool(
             distributed.is_available() and distributed.is_initialized())
+        result["joined"] = bool(joined)
     try:
         payload = pickle.dumps(result)
     except Exception as error:  # noqa: BLE001 - a result that cannot travel is the learner's to fix

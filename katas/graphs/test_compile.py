@@ -164,9 +164,11 @@ def test_compiled_gives_the_eager_outputs(kata, name, sizes, seed):
 
 
 def test_compiled_compiles_once_and_reuses_the_graph(kata):
-    model, inputs = Probe(), batches([3, 3, 3])
-    call = "compiled(model) called 3 times on float32 (3, 4) batches"
+    model, inputs = Probe().eval(), batches([3, 3, 3])
+    call = "compiled(model in eval mode) called 3 times on float32 (3, 4) batches"
     _, graphs = compiled_outputs(kata, model, inputs, call)
+    check_equal(model.training, False, call=call, what="model.training afterwards (the model was in eval mode)",
+                misconception="leave the model's mode as it is: no model.train() either")
     if graphs[0] < 1:
         fail(call, "graphs compiled by the first call", "at least 1 (dynamo captures the forward)", graphs[0],
              "return torch.compile(model, backend=...): the model itself, a wrapper that runs it eagerly, "
@@ -228,18 +230,29 @@ def torch_compile_calls():
     """The torch.compile calls made in the block that were given a model (the decorator form's
     first call is not one)."""
     original, calls = torch.compile, []
+    optimize, inside = torch._dynamo.optimize, []
 
     @functools.wraps(original)
     def spy(*args, **kwargs):
         if (args[0] if args else kwargs.get("model")) is not None:
             calls.append(kwargs)
-        return original(*args, **kwargs)
+        inside.append(True)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            inside.pop()
 
-    torch.compile = spy
+    @functools.wraps(optimize)
+    def optimize_spy(*args, **kwargs):  # torch.compile's own way into dynamo; called directly, it is not one
+        if not inside:
+            calls.append({"backend": "torch._dynamo.optimize called directly", "direct": True})
+        return optimize(*args, **kwargs)
+
+    torch.compile, torch._dynamo.optimize = spy, optimize_spy
     try:
         yield calls
     finally:
-        torch.compile = original
+        torch.compile, torch._dynamo.optimize = original, optimize
 
 
 def check_count(kata, sizes, dynamic, graph_break, attempt="", after_oracle=False):
@@ -268,6 +281,10 @@ def check_count(kata, sizes, dynamic, graph_break, attempt="", after_oracle=Fals
     check_equal(type(got), int, call=call, what="type of the result", misconception="return the counter, an int")
     check_equal(int(probe.calls), len(inputs), call=call, what="number of calls of the model",
                 misconception="call the compiled model once on each input, and the model in no other way")
+    if any(kwargs.get("direct") for kwargs in compiles):
+        fail(call, "way into dynamo", "torch.compile(model, backend=counting, dynamic=dynamic)",
+             "torch._dynamo.optimize(...) called directly", "call torch.compile itself, with a counting backend of "
+             "your own: dynamo's internal entry points and its counters are not the compiled model's story")
     if len(compiles) > 1:
         fail(call, "number of torch.compile calls", 1, len(compiles), "make ONE compiled version and call it on "
              "every input: a torch.compile per input is not the compiled model the count is about")

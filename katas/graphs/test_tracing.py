@@ -86,10 +86,11 @@ def _quiet(call):
 
 
 class Announcing(Branchy):
-    """Branchy that gives a UserWarning of its own each time forward runs."""
+    """Branchy that gives a UserWarning and a FutureWarning of its own each time forward runs."""
 
     def forward(self, x):
         warnings.warn("Announcing: forward ran", UserWarning, stacklevel=2)
+        warnings.warn("Announcing: this model changes soon", FutureWarning, stacklevel=2)
         return super().forward(x)
 
     def __repr__(self) -> str:
@@ -133,7 +134,8 @@ def test_trace_keeps_the_branch_taken_while_tracing(kata, x):
 
 def test_trace_silences_the_deprecation_but_not_the_tracer_warning(kata):
     x = torch.tensor([1.0, 2.0])
-    call = "trace(Announcing(), tensor([1., 2.]))  # Branchy whose forward also warns UserWarning('Announcing: ...')"
+    call = ("trace(Announcing(), tensor([1., 2.]))  # Branchy whose forward also warns UserWarning('Announcing: ...') "
+            "and FutureWarning('Announcing: ...')")
     _, caught, changed = _traced(kata, x, call, Announcing())
     seen = [f"{w.category.__name__}: {str(w.message)[:70]}" for w in caught]
     if not any(issubclass(w.category, torch.jit.TracerWarning) for w in caught):
@@ -142,10 +144,12 @@ def test_trace_silences_the_deprecation_but_not_the_tracer_warning(kata):
              "silence only the DeprecationWarnings: warnings.filterwarnings('ignore', category=DeprecationWarning) "
              "inside a `with warnings.catch_warnings():`; the TracerWarning is the only sign the trace froze a branch "
              "(re-emitted, it must keep its category: warnings.warn(str(w.message)) makes it a UserWarning)")
-    if not any(w.category is UserWarning and str(w.message).startswith("Announcing") for w in caught):
-        fail(call, "warnings", "the model's own UserWarning('Announcing: forward ran') reaching the caller",
-             seen or "no warning at all",
-             "silence only the DeprecationWarnings; every other warning, the model's own included, goes through")
+    for category, text in ((UserWarning, "forward ran"), (FutureWarning, "this model changes soon")):
+        if not any(w.category is category and str(w.message).startswith("Announcing") for w in caught):
+            fail(call, "warnings", f"the model's own {category.__name__}('Announcing: {text}') reaching the caller, "
+                 "with its own category", seen or "no warning at all",
+                 "silence only the DeprecationWarnings; every other warning, the model's own included, goes through "
+                 "as it came (a FutureWarning is not a DeprecationWarning)")
     deprecations = [text for w, text in zip(caught, seen)
                     if issubclass(w.category, DeprecationWarning) and "torch.jit" in str(w.message)]
     if deprecations:

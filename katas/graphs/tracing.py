@@ -30,8 +30,9 @@ def trace(model: nn.Module, example: torch.Tensor) -> torch.jit.ScriptModule:
 
     Warnings: silence the ``DeprecationWarning``s torch.jit gives for being deprecated (known,
     expected) inside ``trace``, so the warning filters are as they were once it returns; let
-    every other warning through to the caller, with its own category: the model's own (a
-    ``UserWarning`` its ``forward`` gives) and above all the ``torch.jit.TracerWarning``
+    every other warning through to the caller, with its own category: the model's own (its
+    ``forward`` gives a ``UserWarning`` and a ``FutureWarning``) and above all the
+    ``torch.jit.TracerWarning``
     ("Converting a tensor to a Python boolean might cause the trace to be incorrect"): it is the
     only sign that the trace froze a branch. At least one must reach the caller by the time
     ``trace`` returns (torch.jit.trace runs the model again to check the trace, so it may come

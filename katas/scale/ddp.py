@@ -30,8 +30,9 @@ def shard(num_samples: int, rank: int, world_size: int, epoch: int, seed: int) -
 
     So every rank gets ``ceil(num_samples / world_size)`` indices; the ranks' shares are disjoint
     and together hold every index once, except that when ``num_samples`` is not a multiple of
-    ``world_size`` the shuffled order is padded at its end with its own first indices, and those
-    indices go to two ranks. The same arguments give the same list; another epoch, another shuffle.
+    ``world_size`` the shuffled order is padded at its end with its own first indices (repeated
+    as often as needed when there are fewer indices than padding), which so go to more than one
+    rank. The same arguments give the same list; another epoch, another shuffle.
 
     >>> shard(10, 0, 3, epoch=0, seed=0), shard(10, 1, 3, epoch=0, seed=0), shard(10, 2, 3, epoch=0, seed=0)
     ([4, 5, 0, 2], [1, 3, 8, 4], [7, 9, 6, 1])

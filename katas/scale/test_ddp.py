@@ -232,6 +232,9 @@ def test_a_ddp_step_on_two_processes_equals_one_full_batch_step(kata, tmp_path):
                 fail(f"{here}: weights[{name!r}]", "requires_grad", "False: a plain tensor, as state_dict() gives it",
                      f"True ({type(weights[name]).__name__})", "return ddp.module.state_dict() (or {name: "
                      "p.detach().clone()}): named_parameters() gives the nn.Parameter objects, which require grad")
+        check_equal(answer["joined"], True, call=here, what="init_process_group called (joined the process group)",
+                    misconception="step 1: join the process group, then let DistributedDataParallel average the "
+                                  "gradients across the ranks: " + STEP)
         check_equal(answer["process_group"], False, call=here, what="process group still initialized after ddp_step() returned",
                     misconception="end with torch.distributed.destroy_process_group(), in a finally so that an "
                                   "error does not leave the group behind either")

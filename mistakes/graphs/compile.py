@@ -385,3 +385,26 @@ def count_dynamo_counters(model, inputs, dynamic=None):
     for x in inputs:
         compiled(x)
     return counters["stats"]["unique_graphs"]
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("went around torch.compile: torch._dynamo.optimize('eager') and the change in dynamo's own graph counter",
+         replaces="count_compiles")
+def dynamo_optimize_and_counter_delta(model, inputs, dynamic=None):
+    from torch._dynamo.utils import counters
+
+    torch.compiler.reset()
+    before = counters["stats"]["unique_graphs"]
+    fast = torch._dynamo.optimize("eager", dynamic=dynamic)(model)
+    for x in inputs:
+        fast(x)
+    return counters["stats"]["unique_graphs"] - before
+
+
+@mistake("put the model in training mode first, 'because backward needs it'", replaces="compiled")
+def compiled_in_train_mode(model):
+    model.train()
+    return torch.compile(model, backend="aot_eager")

@@ -693,3 +693,24 @@ def ddp_returns_parameters(rank, world_size, address, port, state, x, y, lr, che
         return loss.item(), dict(ddp_model.module.named_parameters())
     finally:
         dist.destroy_process_group()
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("never joined a process group: took the whole batch's step locally and reported its own share's loss",
+         replaces="ddp_step")
+def never_joined(rank, world_size, address, port, state, x, y, lr, checkpoint_path):
+    model = nn.Linear(state["weight"].shape[1], state["weight"].shape[0])
+    model.load_state_dict(state)
+    share = list(DistributedSampler(range(len(x)), num_replicas=world_size, rank=rank, shuffle=True, seed=0))
+    with torch.no_grad():
+        loss = nn.functional.mse_loss(model(x[share]), y[share]).item()
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    optimizer.zero_grad()
+    nn.functional.mse_loss(model(x), y).backward()
+    optimizer.step()
+    if rank == 0:
+        torch.save(model.state_dict(), checkpoint_path)
+    return loss, {name: value.detach().clone() for name, value in model.state_dict().items()}
