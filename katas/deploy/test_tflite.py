@@ -95,7 +95,11 @@ def check_unchanged(model: keras.Model, before: tuple[list, dict], call: str) ->
     if len(after) != len(weights) or not all(np.array_equal(a, b) for a, b in zip(after, weights)):
         fail(call, "model after the call", "model's weights as they were", "weights changed",
              "convert the model as it is; quantization happens in the flatbuffer, never in the Keras model")
-    changed = [f"{a['config'].get('name')!r}" for a, b in zip(model.get_config()["layers"], config["layers"]) if a != b]
+    now = model.get_config()
+    if len(now["layers"]) != len(config["layers"]):
+        fail(call, "model after the call", f"{len(config['layers'])} layers, as it was", f"{len(now['layers'])} layers",
+             "leave the caller's model alone: convert it as it is, adding no layer and removing none")
+    changed = [f"{a['config'].get('name')!r}" for a, b in zip(now["layers"], config["layers"]) if a != b]
     if changed:
         fail(call, "model after the call", "model.get_config() as it was (same layer settings)",
              f"settings of layer {', '.join(changed)} changed",

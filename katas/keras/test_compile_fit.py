@@ -131,7 +131,9 @@ def test_fit_classifier_trains_as_compiled_and_validates_on_the_last_samples(kat
         fail(call, "printed output", "nothing (verbose=0)", repr(printed[:60] + "..."), f"verbose=0 silences fit: {FIT}")
     if model.optimizer is not optimizer or not np.isclose(as_float(model.optimizer.learning_rate), 0.01):
         fail(call, "optimizer afterwards", "the one the model was compiled with (Adam, learning_rate=0.01)",
-             f"{type(model.optimizer).__name__}, learning_rate={as_float(model.optimizer.learning_rate):g}",
+             ("another " if model.optimizer is not optimizer else "") + f"{type(model.optimizer).__name__} object, "
+             f"learning_rate={as_float(model.optimizer.learning_rate):g}" +
+             (" (the model was compiled again)" if model.optimizer is not optimizer else ""),
              f"the model comes compiled: fit it, do not compile it again. {FIT}")
     trained_on = FIT_N - FIT_HELD_OUT
     check_equal(round(as_float(counter.rows)), FIT_EPOCHS * trained_on, call=call,

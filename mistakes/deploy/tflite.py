@@ -316,3 +316,17 @@ def to_tflite_fixed_batch_of_one(model, quantize=False):
     if quantize:
         converter.optimizations = [tf.lite.Optimize.DEFAULT]
     return converter.convert()
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("appended an explicit linear Activation to the caller's model to 'make the output op explicit'",
+         replaces="to_tflite")
+def appended_an_output_layer(model, quantize=False):
+    model.add(keras.layers.Activation("linear"))
+    converter = tf.lite.TFLiteConverter.from_keras_model(model)
+    if quantize:
+        converter.optimizations = [tf.lite.Optimize.DEFAULT]
+    return converter.convert()

@@ -330,3 +330,26 @@ def unfreezes_every_parameter(model, example, path):
     finally:
         _restore(modes)
         model.requires_grad_(True)
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+@mistake("gives the batch Dim a max of 8192 (a generous serving cap): a larger batch is refused",
+         replaces="export_model")
+def batch_dim_capped_at_8192(model, example, path):
+    modes = _modes(model)
+    model.eval()
+    try:
+        ep = torch.export.export(model, (_batch2(example),),
+                                 dynamic_shapes=({0: torch.export.Dim("batch", max=8192)},))
+        torch.export.save(ep, path)
+    finally:
+        _restore(modes)
+
+
+@mistake("opened the file with path.open(): a str path, as in the docstring, has no .open", replaces="load_model")
+def load_with_path_open(path):
+    with path.open("rb") as file:
+        return torch.export.load(file).module()

@@ -436,3 +436,33 @@ def weights_before_fit(build_model, x, y, epochs, batch_size, learning_rate):
         weights = model.get_weights()
     model.fit(x, y, epochs=epochs, batch_size=batch_size, shuffle=False, verbose=0)
     return weights
+
+
+# Found by the spec audit (2026-12-03): written from the stub and its tests, where a docstring
+# sentence was checked on too few inputs
+
+
+def _two_cpus():
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+    return tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
+
+
+@mistake("copied the docstring example's settings: 3 epochs, batch 8, learning rate 0.1", replaces="fit_mirrored")
+def docstring_example_settings(build_model, x, y, epochs, batch_size, learning_rate):
+    strategy = _two_cpus()
+    with strategy.scope():
+        model = build_model()
+        model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    model.fit(x, y, epochs=3, batch_size=8, shuffle=False, verbose=0)
+    return model.get_weights()
+
+
+@mistake("gave each replica half of the data: batch_size = len(x) // replicas", replaces="fit_mirrored")
+def half_of_the_data_per_batch(build_model, x, y, epochs, batch_size, learning_rate):
+    strategy = _two_cpus()
+    with strategy.scope():
+        model = build_model()
+        model.compile(optimizer=keras.optimizers.SGD(learning_rate), loss="mse")
+    model.fit(x, y, epochs=epochs, batch_size=len(x) // strategy.num_replicas_in_sync, shuffle=False, verbose=0)
+    return model.get_weights()
