@@ -128,8 +128,10 @@ def test_to_onnx_writes_the_eval_model_with_a_dynamic_batch(kata, sizes, example
 
         session = session_for(path, call)
         inputs = session.get_inputs()
-        check_equal(len(inputs), 1, call=call, what="number of inputs of the ONNX graph",
-                    misconception="one input, x: torch.onnx.export(model, (example,), path, ...)")
+        if len(inputs) != 1:
+            fail(call, "inputs of the ONNX graph", "one input, x", [entry.name for entry in inputs],
+                 "one input, x: torch.onnx.export(model, (example,), path, ...), with the weights kept inside the "
+                 "graph (export_params=True, the default), not passed in as inputs")
         batch = inputs[0].shape[0] if inputs[0].shape else None
         if not isinstance(batch, str):
             fail(call, "batch axis of the ONNX input", "symbolic, a name such as 'batch' (any number of rows)",

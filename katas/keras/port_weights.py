@@ -6,7 +6,8 @@ Framework fluency: the same architecture stores the same numbers in different la
   kernel is (in, out) and computes ``x @ kernel + b``.
 - ``nn.Conv2d`` weights are (out_channels, in_channels, kh, kw) (OIHW) on NCHW images; a Keras
   ``Conv2D`` kernel is (kh, kw, in_channels, out_channels) (HWIO) on NHWC images.
-- ``nn.Flatten`` on (N, C, H, W) lists a pixel's values channel by channel, plane after plane;
+- ``nn.Flatten`` on (N, C, H, W) lists the values channel by channel: all of channel 0's plane,
+  then channel 1's;
   ``keras.layers.Flatten`` on (N, H, W, C) lists all channels of one pixel, then the next. So
   the columns of a Linear after a Flatten come in another order than the Dense's rows.
 

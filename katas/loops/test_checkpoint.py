@@ -143,7 +143,7 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
     check_equal(training, [], call=call, what="modules still in train mode",
                 misconception="return the model in eval mode, model.eval() (with the parentheses): in train mode "
                               "dropout and batch norm change the outputs")
-    check_dtype(reloaded, call)
+    check_dtype(reloaded, call, device)
     with torch.no_grad():
         got = reloaded(x.to(device))
     exact = device == "cpu"
@@ -152,10 +152,15 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
                  misconception=f"{RELOAD}; load_state_dict loads the buffers too (batch norm's running statistics)")
 
 
-def check_dtype(reloaded, call):
+def check_dtype(reloaded, call, device="cpu"):
+    """The reloaded parameters' dtype (as saved) and device (the one asked for)."""
     dtypes = sorted({str(p.dtype).removeprefix("torch.") for p in reloaded.parameters()})
     check_equal(dtypes, ["float32"], call=call, what="dtype of the reloaded parameters",
                 misconception="the saved model's dtype, as saved: no .double() or .to(dtype) after loading")
+    devices = sorted({p.device.type for p in reloaded.parameters()})
+    check_equal(devices, [torch.device(device).type], call=call, what="device of the reloaded parameters",
+                misconception="return model.to(device): load_state_dict copies the values into the model "
+                              "where it is, whatever map_location put them on")
 
 
 def save_as_if_on_a_gpu(state_dict, path):
@@ -185,7 +190,7 @@ def test_a_checkpoint_saved_on_a_gpu_loads_onto_device(kata, device, tmp_path):
         fail(call, "grad mode afterwards", "off, as before the call (torch.is_grad_enabled() is False)",
              "switched on", "leave grad mode as it was: `with torch.no_grad():` restores the caller's mode; "
                             "torch.set_grad_enabled(True) afterwards switches it on for a caller that had it off")
-    check_dtype(reloaded, call)
+    check_dtype(reloaded, call, device)
     with torch.no_grad():
         got = reloaded.eval()(x.to(device))
     check_tensor(got, expected, framework="torch", device=device, call=f"{call}: predictions on x {tuple(x.shape)}",

@@ -11,7 +11,8 @@ import torch
 
 def add_bias(x: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     """Add the bias ``b`` of shape (F,) to every row of ``x`` of shape (N, F): a new tensor of the
-    dtype of ``x`` and ``b`` (float32 or float64); ``x`` and ``b`` are left as they were.
+    dtype of ``x`` and ``b`` (float32 or float64), on their device; ``x`` and ``b`` are left as
+    they were.
 
     >>> add_bias(torch.zeros(2, 3), torch.tensor([1., 2., 3.]))
     tensor([[1., 2., 3.],

@@ -10,8 +10,8 @@ import torch
 
 
 def dense(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """``x @ W + b`` for x of shape (..., in), W (in, out), b (out,), in the inputs' dtype. Any
-    number of leading batch dimensions, none too: x of shape (in,) gives (out,).
+    """``x @ W + b`` for x of shape (..., in), W (in, out), b (out,), in the inputs' dtype and on
+    their device. Any number of leading batch dimensions, none too: x of shape (in,) gives (out,).
 
     When x's last side differs from W's first, raise ValueError naming the shapes of x and W,
     in any usual spelling ((2, 1), [2, 1] or torch.Size([2, 1])), before multiplying: not by

@@ -4,8 +4,9 @@ A reduction collapses a dimension. Reducing dim 0 of a (rows, columns) table ave
 column. ``keepdim`` keeps the reduced dimension as a side of 1, so the result still broadcasts
 against the input.
 
-Every function returns a tensor of its input's framework and dtype (float32 stays float32),
-with values equal to the exact mean up to that dtype's rounding, and leaves its input unchanged.
+Every function returns a tensor of its input's framework, dtype (float32 stays float32) and
+device, with values equal to the exact mean up to that dtype's rounding, and leaves its input
+unchanged.
 Inputs have one or more dimensions, any side may be 1, and a torch input may be non-contiguous.
 """
 
