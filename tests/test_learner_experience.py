@@ -231,6 +231,30 @@ def test_a_fresh_process_s_framework_import_is_not_counted_against_the_time_limi
     assert 0 < remaining <= 2  # the limit runs again after the import
 
 
+def test_a_fresh_process_s_exit_status_is_written_before_its_folder_is_given_back(tmp_path):
+    """The zygote reaps a child, then writes its exit status into the caller's temporary folder.
+    A caller that saw the child gone and removed the folder in between was left with a folder the
+    zygote had just written into ("Directory not empty", once, on a loaded machine). ``wait`` now
+    waits for the status while the zygote lives; here a stand-in zygote writes it late."""
+    import subprocess
+    import sys
+
+    from katas._support import fresh
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a pid that no longer runs, as after the zygote reaped it
+    status = tmp_path / "spec.pickle.exit"
+    late = subprocess.Popen([sys.executable, "-c", "import sys, time; time.sleep(0.5); "
+                             "open(sys.argv[1], 'w').write('3'); time.sleep(30)", str(status)])
+    try:
+        child = fresh._Forked(gone.pid, status, late)  # noqa: SLF001
+        assert child.wait(5) == 3
+        assert status.read_text() == "3"
+    finally:
+        late.kill()
+        late.wait()
+
+
 def test_a_debugger_session_is_never_stopped_by_the_timeout(sandbox):
     """breakpoint() in the learner's code: the pdb prompt may wait longer than --kata-timeout."""
     import sys

@@ -100,7 +100,7 @@ def call_in_fresh_process(kata_module: Any, function: str, *args: Any, preload: 
     from katas._support.loader import KataTodo
 
     kata_module.accessed.add(function)  # a test that reaches the function only here still reaches it (--verify)
-    with tempfile.TemporaryDirectory(prefix="kata-fresh-") as folder:
+    with tempfile.TemporaryDirectory(prefix="kata-fresh-", ignore_cleanup_errors=True) as folder:
         spec, answer = Path(folder) / "spec.pickle", Path(folder) / "answer.pickle"
         spec.write_bytes(pickle.dumps({"target": _target(kata_module, function), "args": args, "answer": str(answer),
                                        "apply_to": apply_to, "as_tensors": as_tensors}))
@@ -164,7 +164,7 @@ def call_in_parallel_processes(kata_module: Any, function: str, calls: list[tupl
     env = _environment()
     env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, len(calls)))))
     children: list[_Forked] = []
-    with tempfile.TemporaryDirectory(prefix="kata-fresh-") as folder:
+    with tempfile.TemporaryDirectory(prefix="kata-fresh-", ignore_cleanup_errors=True) as folder:
         answers = [Path(folder) / f"answer-{index}.pickle" for index in range(len(calls))]
         logs = [Path(folder) / f"output-{index}.txt" for index in range(len(calls))]
         try:
@@ -228,8 +228,8 @@ class _Forked:
     """A child a zygote forked: what callers here use of ``subprocess.Popen`` (pid, poll, wait,
     returncode). The zygote reaps it and writes its exit code to ``<spec>.exit``."""
 
-    def __init__(self, pid: int, status: Path) -> None:
-        self.pid, self.status, self.returncode = pid, status, None
+    def __init__(self, pid: int, status: Path, zygote: subprocess.Popen[str] | None = None) -> None:
+        self.pid, self.status, self.returncode, self.zygote = pid, status, None, zygote
 
     def poll(self) -> int | None:
         if self.returncode is None and self.status.exists():
@@ -243,13 +243,26 @@ class _Forked:
         while self.poll() is None:
             try:
                 os.kill(self.pid, 0)
-            except ProcessLookupError:  # reaped, its zygote gone before it could say how it ended
+            except ProcessLookupError:  # reaped: its zygote is about to write how it ended, or is gone
+                if self._status_written_soon():
+                    continue
                 self.returncode = -signal.SIGKILL
                 break
             if deadline is not None and time.monotonic() > deadline:
                 raise FreshProcessError(f"the fresh Python process did not return within {timeout:g} s (it was stopped)")
             time.sleep(0.01)
         return self.returncode
+
+    def _status_written_soon(self, patience: float = 30.0) -> bool:
+        """After the zygote reaped the child: wait (while the zygote lives) for the status file it
+        writes next, so that nothing writes into the caller's folder after ``wait`` returns (a
+        folder being removed then is left non-empty: seen once on a loaded machine)."""
+        deadline = time.monotonic() + patience
+        while self.zygote is not None and self.zygote.poll() is None and time.monotonic() < deadline:
+            if self.status.exists() and self.status.read_text().strip():
+                return True
+            time.sleep(0.005)
+        return self.status.exists() and bool(self.status.read_text().strip())
 
     def kill(self) -> None:
         """End the child and everything it started (its own session), and wait for it."""
@@ -288,7 +301,7 @@ def _start(spec: Path, log: Path, env: dict[str, str], preload: tuple[str, ...])
                     raise FreshProcessError(f"a Python process importing {', '.join(preload)} did not start "
                                             f"within {ZYGOTE_START} s")
         answer = zygote.stdout.readline()
-        return _Forked(int(answer), Path(f"{spec}.exit"))
+        return _Forked(int(answer), Path(f"{spec}.exit"), zygote)
     except BaseException:  # a broken zygote, or the test's time limit mid-handshake: never reuse it
         _stop(zygote)
         _zygotes.pop(key, None)
