@@ -219,7 +219,9 @@ def tf_device(request: pytest.FixtureRequest) -> str:
     if not frameworks.installed("tensorflow"):  # the TensorFlow half of a side-by-side kata
         pytest.skip(frameworks.half_reason(None, "tensorflow"))
     _device_or_skip(request, tf_device_absent(request.param))
-    return "/GPU:0" if request.param == "cuda" else "/CPU:0"
+    from katas._support.strategies import tf_device_name
+
+    return tf_device_name(request.param)
 
 
 @pytest.fixture(scope="module")

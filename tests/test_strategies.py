@@ -73,3 +73,5 @@ def test_polynomial_derivative_matches_numpy(poly, w):
 
 def test_tf_device_names():
     assert S.tf_device_name("cpu") == "/CPU:0" and S.tf_device_name("cuda") == "/GPU:0"
+    # the tf_device fixture's own strings pass through, so to_tf(x, tf_device) places x there
+    assert S.tf_device_name("/GPU:0") == "/GPU:0" and S.tf_device_name("/CPU:0") == "/CPU:0"

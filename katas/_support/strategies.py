@@ -122,9 +122,11 @@ def to_tf(array: np.ndarray, device: str = "cpu") -> Any:
 
 
 def tf_device_name(device: str) -> str:
-    """The TensorFlow device string for one of our device ids (or for the ``tf_device`` fixture's
-    own '/CPU:0' and '/GPU:0'): '/CPU:0' or '/GPU:0'."""
-    return "/GPU:0" if device in {"cuda", "gpu", "/GPU:0"} else "/CPU:0"
+    """The TensorFlow device string for ``device``: '/GPU:0' for our id 'cuda', '/CPU:0' for
+    'cpu'; a TensorFlow device string (the ``tf_device`` fixture's) is returned as it is."""
+    if device.startswith("/"):
+        return device
+    return "/GPU:0" if device == "cuda" else "/CPU:0"
 
 
 @dataclass(frozen=True)

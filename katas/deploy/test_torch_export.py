@@ -249,7 +249,7 @@ def load_advice(error):
 
 def predictions_here(kata, path, inputs, expected, call, misconception):
     """The learner's load_model(path) in this process, on each of ``inputs``: quick and precise
-    messages before the fresh process (which costs seconds) is started."""
+    messages before the fresh process (which costs seconds) is started. Returns the predictor."""
     load, predict = kata.load_model, None  # outside the try: a kata that does not import fails as such
     for x_n, want in zip(inputs, expected):
         try:
@@ -263,6 +263,7 @@ def predictions_here(kata, path, inputs, expected, call, misconception):
             fail(call(tuple(x_n.shape)), "result", f"predictions of shape {tuple(want.shape)}", text, load_advice(text))
         check_tensor(got, want, framework="torch", call=call(tuple(x_n.shape)), rtol=1e-5, atol=1e-6,
                      misconception=misconception)
+    return predict
 
 
 sizes_strategy = shapes(min_dims=4, max_dims=4, min_side=1, max_side=6)  # (b, in, hidden, out)
@@ -295,8 +296,9 @@ def test_load_model_predicts_in_a_fresh_process_without_the_models_class(kata, t
     probe = [torch.randn(2, 4, generator=generator)]
     probe_expected = eval_predictions(earlier, probe)
     export_and_check(kata, earlier, x_earlier, path, "eval", probe, probe_expected)
-    predictions_here(kata, path, probe, probe_expected, misconception=LOAD,
-                     call=lambda shape: f"load_model('model.pt2')(x of shape {shape}), after {called(3, 4, 'eval')}")
+    earlier_predict = predictions_here(
+        kata, path, probe, probe_expected, misconception=LOAD,
+        call=lambda shape: f"load_model('model.pt2')(x of shape {shape}), after {called(3, 4, 'eval')}")
 
     b, n_in, mode = 1, 4, "mixed"  # a batch of one, layers in train and eval mode: the hardest export above
     model, x, generator = trained((b, n_in, 3, 2), seed=3, mode=mode)
@@ -313,6 +315,14 @@ def test_load_model_predicts_in_a_fresh_process_without_the_models_class(kata, t
                                    "again at the same path replaces the earlier one (no cache by path); it returns "
                                    "a torch tensor (no .numpy(), no list), the predictions as they come (no squeeze, "
                                    "softmax or cast)")
+    with torch.no_grad():
+        got = earlier_predict(probe[0])
+    check_tensor(got, probe_expected[0], framework="torch", rtol=1e-5, atol=1e-6,
+                 call="the predictor the first load_model('model.pt2') returned, called again after another program "
+                      "was written at the same path",
+                 misconception="load_model reads the file when it is called, once: the predictor it returns holds "
+                               "that program (torch.export.load(path).module()), not the path to read at each "
+                               "prediction")
 
     def call(shape):
         return f"load_model('model.pt2')(x of shape {shape}) in a fresh Python process, after {called(b, n_in, mode)}"

@@ -77,6 +77,18 @@ def graphs_compiled() -> int:
     return counters["stats"]["unique_graphs"]
 
 
+
+def is_graph_break(error):
+    """Dynamo refusing a graph break (what fullgraph=True raises on one): the hint about fullgraph
+    fits it; any other error is the learner's own and is let through as it came."""
+    import torch._dynamo.exc
+
+    return isinstance(error, torch._dynamo.exc.Unsupported)
+
+
+def first_line(error):
+    return (str(error).strip().splitlines() or [""])[0][:200]
+
 @contextmanager
 def quiet_dynamo():
     """Hush dynamo's recompile-limit warning (the kata's docstring tells the learner about it)."""
@@ -112,9 +124,11 @@ def inductor_refused(call: str):
     except Exception as error:
         if used:
             fail(call, "backend", "a backend that needs no C compiler", "inductor", NO_INDUCTOR)
-        fail(call, "behaviour", "the compiled model's output", f"{type(error).__name__}: "
-             f"{str(error).strip().splitlines()[0][:200]}", "torch.compile(model, backend=...) with no fullgraph=True "
-             "runs every forward eager PyTorch runs, graph breaks included")
+        if is_graph_break(error):
+            fail(call, "behaviour", "the compiled model's output", f"{type(error).__name__}: "
+                 f"{first_line(error)}", "torch.compile(model, backend=...) with no fullgraph=True "
+                 "runs every forward eager PyTorch runs, graph breaks included")
+        raise  # any other error: the learner's own, as it came
     finally:
         _COMPILER_FNS["inductor"], torch._TorchCompileInductorWrapper.__call__ = saved_fn, saved_call
     if used:
@@ -271,8 +285,9 @@ def check_count(kata, sizes, dynamic, graph_break, attempt="", after_oracle=Fals
             except (NotImplementedError, KataMismatch):
                 raise
             except Exception as error:
-                first_line = (str(error).strip().splitlines() or [""])[0][:200]
-                fail(call, "behaviour", "the number of graphs compiled", f"{type(error).__name__}: {first_line}",
+                if not is_graph_break(error):
+                    raise  # the learner's own error, as it came
+                fail(call, "behaviour", "the number of graphs compiled", f"{type(error).__name__}: {first_line(error)}",
                      "no fullgraph=True: a forward with a graph break compiles as two graphs, with its Python run "
                      "between them")
     if marked := [tuple(x.shape) for x in inputs if hasattr(x, "_dynamo_dynamic_indices")]:

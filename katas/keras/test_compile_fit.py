@@ -24,10 +24,11 @@ def blobs(n=240, n_features=4, n_classes=3, seed=0):
     return (centres[y] + rng.normal(0, 0.7, size=(n, n_features))).astype("float32"), y.astype("int64")
 
 
-def classifier(n_features=4, n_classes=3, seed=0):
-    """The model as the docstring asks for it, built and compiled by the test."""
+def classifier(n_features=4, n_classes=3, seed=0, first=()):
+    """The model as the docstring asks for it, built and compiled by the test; ``first``: layers
+    put before it that change nothing (a counter of the rows it is given)."""
     keras.utils.set_random_seed(seed)
-    model = keras.Sequential([keras.Input(shape=(n_features,)), keras.layers.Dense(32, activation="relu"),
+    model = keras.Sequential([keras.Input(shape=(n_features,)), *first, keras.layers.Dense(32, activation="relu"),
                               keras.layers.Dense(n_classes)])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
                   loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
@@ -108,11 +109,8 @@ class RowsTrained(keras.layers.Layer):
 
 def test_fit_classifier_trains_as_compiled_and_validates_on_the_last_samples(kata, capsys):
     x, y = blobs(n=FIT_N)
-    model = classifier()
     counter = RowsTrained()
-    model = keras.Sequential([keras.Input(shape=(4,)), counter, *model.layers], name=model.name)
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
-                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    model = classifier(first=[counter])
     optimizer = model.optimizer
     call = f"fit_classifier(model, x, y ({FIT_N} samples), epochs={FIT_EPOCHS}, validation_split={FIT_SPLIT})"
     capsys.readouterr()

@@ -59,6 +59,18 @@ def tiny_reference():
     return [w.copy() for w in model.get_weights()], history.history["loss"]
 
 
+def epoch_losses(history, epochs, *, call, misconception):
+    """history.history['loss'], once ``history`` is shown to be fit's History with one loss per epoch."""
+    __tracebackhide__ = True
+    if not isinstance(history, keras.callbacks.History):
+        fail(call, "result", "the History that fit returns", describe(history),
+             "return model.fit(...) itself; its .history dict is one attribute of it")
+    losses = history.history.get("loss", [])
+    check_equal(len(losses), epochs, call=call, what="number of epochs in history.history['loss']",
+                misconception=misconception)
+    return losses
+
+
 def test_train_regressor_compiles_and_fits_as_stated(kata, capsys):
     model = line(0.5, 1.0)
     model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.0), loss="mae")  # train_regressor compiles anew
@@ -66,12 +78,8 @@ def test_train_regressor_compiles_and_fits_as_stated(kata, capsys):
     history = kata.train_regressor(model, TINY_HOURS.copy(), TINY_SCORES.copy(), epochs=TINY_EPOCHS)
     printed = capsys.readouterr().out
     call = TINY_CALL
-    if not isinstance(history, keras.callbacks.History):
-        fail(call, "result", "the History that fit returns", describe(history),
-             "return model.fit(...) itself; its .history dict is one attribute of it")
-    losses = history.history.get("loss", [])
-    check_equal(len(losses), TINY_EPOCHS, call=call, what="number of epochs in history.history['loss']",
-                misconception="fit(..., epochs=epochs): the argument, not a number of your own")
+    losses = epoch_losses(history, TINY_EPOCHS, call=call,
+                          misconception="fit(..., epochs=epochs): the argument, not a number of your own")
     if printed:
         fail(call, "printed output", "nothing (verbose=0)", repr(printed[:60] + "..."), f"{FIT}: verbose=0 silences fit")
     recompile = f"{COMPILE} every time, even when the model comes compiled with something else"
@@ -99,9 +107,7 @@ def test_trained_on_the_quest_data_it_predicts_a_sensible_score_for_9_hours(kata
     model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
     history = kata.train_regressor(model, HOURS.copy(), SCORES.copy(), epochs=25)
     call = f"train_regressor(model, hours {HOURS.tolist()}, scores {SCORES.tolist()}, epochs=25)"
-    losses = history.history.get("loss", []) if isinstance(history, keras.callbacks.History) else []
-    check_equal(len(losses), 25, call=call, what="number of epochs in history.history['loss']",
-                misconception="return model.fit(..., epochs=epochs): fit's History")
+    losses = epoch_losses(history, 25, call=call, misconception="return model.fit(..., epochs=epochs): fit's History")
     curves.record(losses, title="loss per epoch: train_regressor(model, hours, scores, epochs=25)",
                   target=losses[0] / 10, target_label="a tenth of the first")
     if not losses[-1] < losses[0] / 10:

@@ -143,7 +143,7 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
     check_equal(training, [], call=call, what="modules still in train mode",
                 misconception="return the model in eval mode, model.eval() (with the parentheses): in train mode "
                               "dropout and batch norm change the outputs")
-    check_dtype(reloaded, call, device)
+    check_dtype_and_device(reloaded, call, device)
     with torch.no_grad():
         got = reloaded(x.to(device))
     exact = device == "cpu"
@@ -152,7 +152,7 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
                  misconception=f"{RELOAD}; load_state_dict loads the buffers too (batch norm's running statistics)")
 
 
-def check_dtype(reloaded, call, device="cpu"):
+def check_dtype_and_device(reloaded, call, device="cpu"):
     """The reloaded parameters' dtype (as saved) and device (the one asked for)."""
     dtypes = sorted({str(p.dtype).removeprefix("torch.") for p in reloaded.parameters()})
     check_equal(dtypes, ["float32"], call=call, what="dtype of the reloaded parameters",
@@ -190,7 +190,7 @@ def test_a_checkpoint_saved_on_a_gpu_loads_onto_device(kata, device, tmp_path):
         fail(call, "grad mode afterwards", "off, as before the call (torch.is_grad_enabled() is False)",
              "switched on", "leave grad mode as it was: `with torch.no_grad():` restores the caller's mode; "
                             "torch.set_grad_enabled(True) afterwards switches it on for a caller that had it off")
-    check_dtype(reloaded, call, device)
+    check_dtype_and_device(reloaded, call, device)
     with torch.no_grad():
         got = reloaded.eval()(x.to(device))
     check_tensor(got, expected, framework="torch", device=device, call=f"{call}: predictions on x {tuple(x.shape)}",

@@ -272,7 +272,7 @@ def test_train_digits_runs_the_loop_the_docstring_describes(kata):
     check_equal(sum(sizes), epochs * n, call=call, what="rows trained on in all (epochs x N)",
                 misconception=f"epochs full passes: for epoch in range(epochs), and every batch of the loader in each "
                               f"(no break, no range(1, epochs)); {LOOP}")
-    if max(sizes) > 64:
+    if sizes and max(sizes) > 64:
         fail(call, "largest batch", "64 rows or fewer (mini-batches)", max(sizes),
              "DataLoader(TensorDataset(x, labels), batch_size=32, shuffle=True, ...)")
     check_equal(len(spy.steps), len(training), call=call, what="optimizer steps (one per batch)",

@@ -353,3 +353,16 @@ def batch_dim_capped_at_8192(model, example, path):
 def load_with_path_open(path):
     with path.open("rb") as file:
         return torch.export.load(file).module()
+
+
+# Found by the second review (2026-12-03): written with the tests in view, for the docstring's
+# "it reads the file when it is called", which no test kept
+
+
+@mistake("returns a function that loads the file at every prediction: the predictor follows whatever is "
+         "written at the path later, and reads the archive again on each call", replaces="load_model")
+def load_at_each_prediction(path):
+    def predict(x):
+        return torch.export.load(path).module()(x)
+
+    return predict
