@@ -5,6 +5,7 @@ broadcast_shape runs with every call into NumPy, torch, TensorFlow, Keras and JA
 profile hook), since the docstring asks for it by hand: any such call fails the test.
 """
 
+import gc
 import sys
 
 import numpy as np
@@ -63,7 +64,9 @@ BY_HAND = "broadcast_shape works the shape out by hand: no torch, no NumPy, no T
 class by_hand:  # noqa: N801
     """While the block runs, watch every call the learner's code makes (a profile hook), Python
     and C alike, and fail when the block ends if one went into NumPy, torch, TensorFlow, Keras
-    or JAX, whatever the name (broadcast_shapes, zeros, array, ...) and even if it was caught."""
+    or JAX, whatever the name (broadcast_shapes, zeros, array, ...) and even if it was caught.
+    The garbage collector is off meanwhile: a collection could run a library's gc callback (JAX
+    has one) in the middle of the learner's code, a call the learner never made."""
 
     def __init__(self, call: str) -> None:
         self.call = call
@@ -82,6 +85,8 @@ class by_hand:  # noqa: N801
             self.framework_calls.append(f"{module}.{name}")
 
     def __enter__(self):
+        self._collecting = gc.isenabled()
+        gc.disable()
         self._previous = sys.getprofile()
         sys.setprofile(self._watch)
         return self
@@ -89,6 +94,8 @@ class by_hand:  # noqa: N801
     def __exit__(self, kind, error, traceback):
         __tracebackhide__ = True
         sys.setprofile(self._previous)
+        if self._collecting:
+            gc.enable()
         if self.framework_calls and not isinstance(error, KataMismatch):
             raise KataMismatch(f"{self.call}: called {self.framework_calls[0]}, which this kata rules out\n"
                                f"    rule: {BY_HAND}")
