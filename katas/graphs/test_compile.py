@@ -77,7 +77,6 @@ def graphs_compiled() -> int:
     return counters["stats"]["unique_graphs"]
 
 
-
 def is_graph_break(error):
     """Dynamo refusing a graph break (what fullgraph=True raises on one): the hint about fullgraph
     fits it; any other error is the learner's own and is let through as it came."""
@@ -88,6 +87,7 @@ def is_graph_break(error):
 
 def first_line(error):
     return (str(error).strip().splitlines() or [""])[0][:200]
+
 
 @contextmanager
 def quiet_dynamo():
