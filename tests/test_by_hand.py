@@ -24,7 +24,6 @@ def test_a_library_gc_callback_during_the_learner_s_code_is_not_the_learner_s_ca
     def library_callback(phase, info):
         np.zeros(1)  # what a library's callback may do
 
-    library_callback.__module__ = "numpy"
     gc.callbacks.append(library_callback)
     threshold = gc.get_threshold()
     gc.set_threshold(1)  # a collection at almost every allocation, were the collector on
