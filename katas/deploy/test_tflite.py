@@ -2,7 +2,11 @@
 the predictions come from the flatbuffer, at any batch size; the caller's model and x are left alone.
 
 The learner's flatbuffers are judged by the test's own interpreter (LiteRT's builtin kernels, no
-XNNPACK delegate), never by the learner's ``tflite_predict``; and ``tflite_predict`` runs on
+XNNPACK delegate), never by the learner's ``tflite_predict``; ``tflite_predict``'s values are
+compared with both an interpreter as ``Interpreter(model_content=...)`` makes it (XNNPACK, what a
+learner gets) and the builtin kernels, and either is the interpreter's (on a dynamic-range
+quantized flatbuffer the builtin kernels' output for a row can depend on the other rows of the
+batch, 5e-4 apart in a stress run, where XNNPACK's does not); and ``tflite_predict`` runs on
 flatbuffers the test converted itself, of models the learner's code never sees, so only the
 interpreter can answer. The models hold a Dropout layer (training mode would change the outputs)
 and hidden layers of 128 and 64 units, large enough for dynamic-range quantization to store them
@@ -52,18 +56,20 @@ def own_flatbuffer(n_in: int, n_out: int, seed: int, quantize: bool) -> bytes:
     return converter.convert()
 
 
-def interpreter(flat: bytes, call: str) -> Interpreter:
+def interpreter(flat: bytes, call: str, delegates: bool = False) -> Interpreter:
+    """LiteRT's builtin kernels; with ``delegates``, the interpreter a plain ``Interpreter(model_content=...)``
+    gives (XNNPACK)."""
+    resolver = OpResolverType.AUTO if delegates else OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES
     try:
-        return Interpreter(model_content=flat,
-                           experimental_op_resolver_type=OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES)
+        return Interpreter(model_content=flat, experimental_op_resolver_type=resolver)
     except (ValueError, RuntimeError) as error:
         fail(call, "flatbuffer", "bytes the LiteRT interpreter loads (Interpreter(model_content=...))",
              f"{type(error).__name__}: {str(error).splitlines()[0][:160]}", CONVERT)
 
 
-def run(flat: bytes, x: np.ndarray, call: str = "") -> np.ndarray:
+def run(flat: bytes, x: np.ndarray, call: str = "", delegates: bool = False) -> np.ndarray:
     """The oracle: ``flat`` run on ``x`` by the test's own interpreter."""
-    it = interpreter(flat, call)
+    it = interpreter(flat, call, delegates)
     source = it.get_input_details()[0]
     it.resize_tensor_input(source["index"], x.shape)
     it.allocate_tensors()
@@ -225,30 +231,42 @@ def predict(kata, flavour: str, x: np.ndarray):
     if not np.array_equal(given, x):
         fail(call, "x after the call", "x as it was", "x changed",
              "leave the caller's x alone: set_tensor copies it into the interpreter; work on a copy if needed")
-    return got, run(flat, x), call
+    return got, [run(flat, x, delegates=True), run(flat, x)], call
 
 
-def check_prediction(got, expected: np.ndarray, call: str) -> None:
+def check_prediction(got, answers: list[np.ndarray], call: str) -> None:
+    """``got`` is one of the interpreter's ``answers`` (with XNNPACK, as a plain Interpreter runs; builtin kernels)."""
+    expected = answers[0]
     if not isinstance(got, np.ndarray):
         fail(call, "type", "a NumPy array (np.ndarray)", describe(got),
              "return interpreter.get_tensor(output index), a NumPy array")
     check_equal(got.dtype.name, "float32", call=call, what="dtype", misconception="keep the interpreter's float32")
     check_equal(got.shape, expected.shape, call=call, what="shape",
                 misconception="one row per row of x, a batch of 1 included (no squeeze); " + RESIZE)
+    if any(np.allclose(got, answer, rtol=1e-5, atol=1e-5) for answer in answers):
+        return
     check_values(got, expected, rtol=1e-5, atol=1e-5, call=call,
                  misconception="predict with the flatbuffer you are given, through an interpreter: " + RESIZE + "; "
                  "return the output as it comes: it is float32 even in a quantized flatbuffer (its quantization "
                  "(scale, zero_point) is (0.0, 0): nothing to dequantize)")
 
 
+# Drawn by a stress run (seed 2711432140): on the quantized flatbuffer, LiteRT's builtin kernels give
+# the last row 0.20804 with these rows above it and 0.20750 alone; XNNPACK gives 0.20750 both ways.
+MIXED_ROWS = np.array([[0.9225446] * 4] * 3 + [[0.9225446, 0.9225446, 0.0, -0.1875]], "float32")
+
+
 @settings(max_examples=3)
 @given(flavour=st.sampled_from(sorted(FLATBUFFERS)), data=st.data())
 @example(flavour="float", data=None)  # a batch of 1: no squeeze
 @example(flavour="quantized", data=None)  # a batch of 7: the input must be resized
+@example(flavour="quantized", data=MIXED_ROWS)  # the builtin kernels' last row differs from XNNPACK's
 def test_tflite_predict_runs_the_flatbuffer(kata, flavour, data):
     n_in = FLATBUFFERS[flavour][0]
     if data is None:
         x = uniform((1 if flavour == "float" else 7, n_in), 3)
+    elif isinstance(data, np.ndarray):
+        x = data.copy()
     else:
         x = data.draw(arrays("float32", (data.draw(st.integers(1, 16), label="batch"), n_in), bound=X_BOUND), label="x")
     got, expected, call = predict(kata, flavour, x)
