@@ -44,7 +44,7 @@ def message_line(error: BaseException, width: int | None = 200) -> str:
     return next(iter(str(error).strip().splitlines()), "")[:width]
 
 
-def error_line(error: BaseException, width: int = 200) -> str:
+def error_line(error: BaseException, width: int | None = 200) -> str:
     """``error`` in one line of a report: its type, then its message's first line (the type alone
     for an empty message, as ``raise ValueError()`` gives)."""
     line = message_line(error, width)
