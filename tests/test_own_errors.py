@@ -109,3 +109,16 @@ def _judge_each(learner: dict) -> None:
         judged(lambda: learner["typo"]("p", "x"))
     with pytest.raises(KataMismatch, match="got      behaviour: TypeError: x must be float32"):
         judged(lambda: learner["refuse"]("p", "x"))
+
+
+def test_an_error_reported_in_one_line_keeps_its_type_even_with_no_message():
+    """A learner's ``raise ValueError()`` has no message: the report says its type, and never fails
+    on the empty first line (an IndexError of the test's own, hiding theirs)."""
+    from katas._support.checks import error_line, message_line
+
+    assert error_line(ValueError()) == "ValueError"
+    assert error_line(ValueError("  \n")) == "ValueError"
+    assert error_line(RuntimeError("\nshapes differ\nsecond line")) == "RuntimeError: shapes differ"
+    assert error_line(TypeError("x" * 300)) == "TypeError: " + "x" * 200
+    assert error_line(TypeError("x" * 300), 10) == "TypeError: " + "x" * 10
+    assert message_line(KeyError()) == "" and message_line(OSError("a\nb"), None) == "a"

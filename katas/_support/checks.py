@@ -39,6 +39,18 @@ def fail(call: str, what: str, expected: Any, got: Any, misconception: str) -> N
     raise KataMismatch("\n".join(lines))
 
 
+def message_line(error: BaseException, width: int | None = 200) -> str:
+    """The first line of ``error``'s message, cut at ``width`` (None: whole; "" for an empty message)."""
+    return next(iter(str(error).strip().splitlines()), "")[:width]
+
+
+def error_line(error: BaseException, width: int | None = 200) -> str:
+    """``error`` in one line of a report: its type, then its message's first line (the type alone
+    for an empty message, as ``raise ValueError()`` gives)."""
+    line = message_line(error, width)
+    return f"{type(error).__name__}: {line}" if line else type(error).__name__
+
+
 def framework_of(value: Any) -> str | None:
     """'torch', 'tensorflow', 'numpy' or None, from the value's type, without importing any."""
     module = type(value).__module__.split(".")[0]

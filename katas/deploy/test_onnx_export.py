@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from onnx import TensorProto, helper, numpy_helper
 from torch import nn
 
-from katas._support.checks import check_equal, check_values, describe, fail
+from katas._support.checks import check_equal, check_values, describe, error_line, fail, message_line
 from katas._support.strategies import shapes
 
 pytestmark = [
@@ -72,11 +72,11 @@ def session_for(path, call):
         onnx.checker.check_model(str(path))
     except Exception as error:  # noqa: BLE001 - ValidationError, or a file onnx cannot parse
         fail(call, "file", "a valid ONNX model (onnx.checker.check_model passes)",
-             f"refused: {str(error).strip().splitlines()[0][:200]}", "write the file with torch.onnx.export")
+             f"refused: {message_line(error)}", "write the file with torch.onnx.export")
     try:
         return ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     except Exception as error:  # noqa: BLE001 - any refusal is the file's fault
-        fail(call, "file", "a file ONNX Runtime loads", f"{type(error).__name__}: {str(error).splitlines()[0][:200]}",
+        fail(call, "file", "a file ONNX Runtime loads", error_line(error),
              "write the file with torch.onnx.export")
 
 
@@ -88,7 +88,7 @@ def exported(kata, model, example_x, path, call, training):
         cause = error
         while cause.__cause__ is not None:
             cause = cause.__cause__
-        text = f"{type(cause).__name__}: {str(cause).strip().splitlines()[0][:240] if str(cause).strip() else ''}"
+        text = error_line(cause, 240)
         fail(call, "behaviour", "the model written to path", text,
              "export the inference behaviour: model.eval() first (batch norm in train mode cannot even trace a "
              "1-row example)" if training else EXPORT)
@@ -148,7 +148,7 @@ def test_to_onnx_writes_the_eval_model_with_a_dynamic_batch(kata, sizes, example
                 got = session.run(None, {inputs[0].name: x})[0]
             except Exception as error:  # noqa: BLE001
                 fail(run, "behaviour", f"outputs of shape {expected.shape}",
-                     f"{type(error).__name__}: {str(error).splitlines()[0][:200]}", EXPORT)
+                     error_line(error), EXPORT)
             check_equal(got.dtype.name, "float32", call=run, what="dtype of the file's output",
                         misconception="export the float32 model as it is (no .double())")
             check_values(got, expected, call=run, rtol=RTOL, atol=ATOL,

@@ -18,7 +18,7 @@ import tensorflow as tf
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from katas._support.checks import check_equal, check_values, describe, fail
+from katas._support.checks import check_equal, check_values, describe, error_line, fail
 from katas._support.fresh import FreshProcessError, call_in_fresh_process, throwaway_module
 from katas._support.strategies import arrays
 
@@ -115,7 +115,7 @@ def test_export_writes_a_dynamic_serving_signature_in_inference_mode(kata, tmp_p
         try:
             out = signature(**{name: tf.constant(x)})
         except (TypeError, ValueError, tf.errors.OpError) as error:
-            fail(run, "behaviour", "the predictions", f"{type(error).__name__}: {str(error).splitlines()[0][:200]}",
+            fail(run, "behaviour", "the predictions", error_line(error),
                  EXPORT)
         if not isinstance(out, dict) or len(out) != 1:
             fail(run, "outputs", "a dict with one output (what a signature returns)", describe(out), EXPORT)
@@ -175,7 +175,7 @@ def served(kata, path, x, call):
     try:
         return kata.serve(path, x)
     except (AttributeError, KeyError, TypeError, ValueError, OSError, tf.errors.OpError) as error:
-        fail(call, "behaviour", "the predictions", f"{type(error).__name__}: {str(error).splitlines()[0][:200]}",
+        fail(call, "behaviour", "the predictions", error_line(error),
              f"{SERVE}; keras' load_model reads .keras files only, loaded.serve exists only where Keras exported "
              "it, and the input and output names are the writer's")
 

@@ -22,7 +22,7 @@ from ai_edge_litert.interpreter import Interpreter, OpResolverType
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from katas._support.checks import check_equal, check_values, describe, fail
+from katas._support.checks import check_equal, check_values, describe, error_line, fail
 from katas._support.strategies import arrays
 
 CONVERT = ("converter = tf.lite.TFLiteConverter.from_keras_model(model); return converter.convert() "
@@ -64,7 +64,7 @@ def interpreter(flat: bytes, call: str, delegates: bool = False) -> Interpreter:
         return Interpreter(model_content=flat, experimental_op_resolver_type=resolver)
     except (ValueError, RuntimeError) as error:
         fail(call, "flatbuffer", "bytes the LiteRT interpreter loads (Interpreter(model_content=...))",
-             f"{type(error).__name__}: {str(error).splitlines()[0][:160]}", CONVERT)
+             error_line(error, 160), CONVERT)
 
 
 def run(flat: bytes, x: np.ndarray, call: str = "", delegates: bool = False) -> np.ndarray:
@@ -225,7 +225,7 @@ def predict(kata, flavour: str, x: np.ndarray):
     except (ValueError, RuntimeError) as error:
         view = "reference to internal data" in str(error)  # an earlier result still views an interpreter's memory
         fail(call, "behaviour", f"the interpreter's output of shape ({x.shape[0]}, {n_out})",
-             f"{type(error).__name__}: {str(error).splitlines()[0][:160]}",
+             error_line(error, 160),
              VIEW if view else "the interpreter is allocated for a batch of 1: " + RESIZE + "; an interpreter of "
              "the bytes you are given (model_content=model_bytes), none kept from another call's flatbuffer")
     if not np.array_equal(given, x):

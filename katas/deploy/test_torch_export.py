@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from katas._support import fresh
-from katas._support.checks import check_equal, check_tensor, fail
+from katas._support.checks import check_equal, check_tensor, error_line, fail
 from katas._support.loader import stub_location
 from katas._support.strategies import shapes
 
@@ -147,7 +147,8 @@ def export_and_check(kata, model, x, path, mode, inputs, expected):
     except Exception as error:  # noqa: BLE001 - torch.export's refusals are long: say which fix they need
         if isinstance(error, NotImplementedError) and stub_location(error):
             raise  # the stub's own TODO
-        fail(call, "result", "a program written to path (None returned)", error_text(error), export_advice(b, error))
+        fail(call, "result", "a program written to path (None returned)", error_line(error, 160),
+             export_advice(b, error))
 
     check_left_as_it_was(model, before, call, mode)
     program = read_program(path, call).module()
@@ -201,13 +202,8 @@ def read_program(path, call):
         fail(call, "file", "a torch.export program (torch.export.load(path) reads it)", got, advice)
 
 
-def error_text(error):
-    """The first line of an error, with its type."""
-    return f"{type(error).__name__}: {str(error).strip().splitlines()[0][:160] if str(error).strip() else ''}"
-
-
 def no_free_batch(b, error):
-    got = error_text(error)
+    got = error_line(error, 160)
     if b == 1 and "== 1" in str(error):
         advice = ("torch.export fixes sizes 0 and 1, so an example with a batch of 1 gives a program for a batch "
                   "of 1 only (Dim.AUTO quietly, Dim('batch') refuses): export from an example of 2 rows or more, "
@@ -259,7 +255,7 @@ def predictions_here(kata, path, inputs, expected, call, misconception):
         except Exception as error:  # noqa: BLE001 - the likely mistakes raise (an ExportedProgram called, .eval())
             if isinstance(error, NotImplementedError) and stub_location(error):
                 raise  # the stub's own TODO
-            text = error_text(error)
+            text = error_line(error, 160)
             fail(call(tuple(x_n.shape)), "result", f"predictions of shape {tuple(want.shape)}", text, load_advice(text))
         check_tensor(got, want, framework="torch", call=call(tuple(x_n.shape)), rtol=1e-5, atol=1e-6,
                      misconception=misconception)

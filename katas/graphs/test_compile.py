@@ -23,7 +23,7 @@ import torch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from katas._support.checks import KataMismatch, check_equal, check_tensor, describe, fail
+from katas._support.checks import KataMismatch, check_equal, check_tensor, describe, error_line, fail
 
 NO_INDUCTOR = ('torch.compile(model, backend="aot_eager") (or "eager"): inductor, the default and what '
                "every mode= picks, writes C++ and needs a C++ compiler")
@@ -85,10 +85,6 @@ def is_graph_break(error):
     return isinstance(error, torch._dynamo.exc.Unsupported)
 
 
-def first_line(error):
-    return (str(error).strip().splitlines() or [""])[0][:200]
-
-
 @contextmanager
 def quiet_dynamo():
     """Hush dynamo's recompile-limit warning (the kata's docstring tells the learner about it)."""
@@ -125,8 +121,8 @@ def inductor_refused(call: str):
         if used:
             fail(call, "backend", "a backend that needs no C compiler", "inductor", NO_INDUCTOR)
         if is_graph_break(error):
-            fail(call, "behaviour", "the compiled model's output", f"{type(error).__name__}: "
-                 f"{first_line(error)}", "torch.compile(model, backend=...) with no fullgraph=True "
+            fail(call, "behaviour", "the compiled model's output", error_line(error),
+                 "torch.compile(model, backend=...) with no fullgraph=True "
                  "runs every forward eager PyTorch runs, graph breaks included")
         raise  # any other error: the learner's own, as it came
     finally:
@@ -135,12 +131,22 @@ def inductor_refused(call: str):
         fail(call, "backend", "a backend that needs no C compiler", "inductor", NO_INDUCTOR)
 
 
+def compiled_by(kata, model, call):
+    """kata.compiled(model), which must be something the tests can call."""
+    fast = kata.compiled(model)
+    if not callable(fast):
+        fail(call, "result", "a callable (the compiled model)", describe(fast),
+             "return what torch.compile(model, backend=...) returns, or call model.compile(backend=...) (it "
+             "returns None) and then return model")
+    return fast
+
+
 def compiled_outputs(kata, model, inputs, call):
     """compiled(model) called on each input, inductor refused; also the graphs compiled per call."""
     torch.compiler.reset()
     outputs, graphs = [], []
     with inductor_refused(call), quiet_dynamo():
-        fast = kata.compiled(model)
+        fast = compiled_by(kata, model, call)
         for x in inputs:
             before = graphs_compiled()
             outputs.append(fast(x))
@@ -200,7 +206,7 @@ def test_compiled_gives_eager_gradients(kata):
     call = "compiled(model)(x).square().sum().backward(), x a float32 (5, 4) batch"
     with inductor_refused(call), quiet_dynamo():
         torch.compiler.reset()
-        output = kata.compiled(model)(x)
+        output = compiled_by(kata, model, call)(x)
         if not isinstance(output, torch.Tensor) or not output.requires_grad:
             got = f"{describe(output)}, requires_grad=False" if isinstance(output, torch.Tensor) else describe(output)
             fail(call, "output", "a tensor that requires grad (autograd flows through the compiled model)", got,
@@ -287,7 +293,7 @@ def check_count(kata, sizes, dynamic, graph_break, attempt="", after_oracle=Fals
             except Exception as error:
                 if not is_graph_break(error):
                     raise  # the learner's own error, as it came
-                fail(call, "behaviour", "the number of graphs compiled", f"{type(error).__name__}: {first_line(error)}",
+                fail(call, "behaviour", "the number of graphs compiled", error_line(error),
                      "no fullgraph=True: a forward with a graph break compiles as two graphs, with its Python run "
                      "between them")
     if marked := [tuple(x.shape) for x in inputs if hasattr(x, "_dynamo_dynamic_indices")]:

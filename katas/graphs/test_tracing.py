@@ -19,7 +19,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from katas._support.checks import check_tensor, describe, fail
+from katas._support.checks import check_tensor, describe, error_line, fail, message_line
 from katas._support.strategies import arrays, float_dtypes, shapes, to_torch
 
 pytestmark = pytest.mark.usefixtures("torch_one_thread")  # torch's export chatter: kept quiet by conftest.py
@@ -251,7 +251,7 @@ def test_export_or_none_gives_none_for_a_data_dependent_branch(kata, model):
         raise
     except Exception as error:  # noqa: BLE001 - any error here is the learner's to fix
         fail(call, "result", "None (torch.export refused the data-dependent branch)",
-             f"raised {type(error).__name__}: {str(error).splitlines()[0][:120]}",
+             f"raised {error_line(error, 120)}",
              REFUSAL + " and return None; never raise for it")
     if got is not None:
         fail(call, "result", "None (torch.export refuses this data-dependent branch)",
@@ -298,15 +298,15 @@ def test_export_or_none_lets_other_errors_through(kata, model):
         expected = error
     else:  # pragma: no cover - the models above always fail to export
         raise AssertionError(f"{model!r} exported")
-    wanted = f"{type(expected).__name__}: {str(expected).splitlines()[0][:100]}"
+    wanted = error_line(expected, 100)
     try:
         got = _quiet(lambda: kata.export_or_none(model, x))
     except NotImplementedError:
         raise
     except Exception as error:  # noqa: BLE001 - compared with the oracle below
-        if type(error) is not type(expected) or str(error).splitlines()[0] != str(expected).splitlines()[0]:
+        if type(error) is not type(expected) or message_line(error, None) != message_line(expected, None):
             fail(call, "error", wanted + " (the same error torch.export raised, unchanged)",
-                 f"{type(error).__name__}: {str(error).splitlines()[0][:100]}",
+                 error_line(error, 100),
                  "let every error but the data-dependent refusal through as it is (no new exception around it), and "
                  "export with the default options (strict=True raises other errors)")
     else:
@@ -345,7 +345,7 @@ def _exported(kata, x, call):
     except NotImplementedError:
         raise
     except Exception as error:  # noqa: BLE001 - the learner's forward does not export
-        said = str(error).splitlines()[0][:200]
+        said = message_line(error)
         fail(call, "behaviour", "an ExportedProgram", f"torch.export refused: {type(error).__name__}: {said}",
              "torch.cond takes its operands as a tuple: (x,) with the comma ((x) is x itself): " + COND
              if "operands to be a tuple" in said else

@@ -11,7 +11,7 @@ import tensorflow as tf
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from katas._support.checks import check_close, check_equal, check_tensor, describe, expect_error, fail
+from katas._support.checks import check_close, check_equal, check_tensor, describe, error_line, expect_error, fail
 from katas._support.strategies import arrays, shapes, to_tf
 
 REFUSAL = "Detected unsupported operations"
@@ -89,8 +89,8 @@ def _run(compiled, x, call):
     try:
         return compiled(x)
     except (TypeError, ValueError, tf.errors.OpError) as error:
-        fail(call, "behaviour", f"the eager result for a {describe(x)} input", f"{type(error).__name__}: "
-             f"{str(error).splitlines()[0][:160]}", "tf.function(fn, jit_compile=True) with no input_signature "
+        fail(call, "behaviour", f"the eager result for a {describe(x)} input", error_line(error, 160),
+             "tf.function(fn, jit_compile=True) with no input_signature "
              "compiles for every dtype and shape fn accepts")
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from katas._support.checks import check_equal, check_values, describe, expect_error, fail
+from katas._support.checks import check_equal, check_values, describe, error_line, expect_error, fail
 from katas._support.strategies import arrays, shapes
 
 SAFE = "keras.saving.load_model(path, safe_mode=True) refuses files that carry Python code"
@@ -59,8 +59,7 @@ def test_reload_predicts_identically_and_keeps_the_optimizer_state(kata, tmp_pat
     try:
         reloaded = kata.load_model(str(path))
     except Exception as error:  # noqa: BLE001 - the learner's error, said with what was called
-        first = (str(error).strip().splitlines() or [""])[0]
-        fail(call, "behaviour", "the model back", f"{type(error).__name__}: {first}", ROUND_TRIP)
+        fail(call, "behaviour", "the model back", error_line(error), ROUND_TRIP)
     if not isinstance(reloaded, keras.Model):
         fail(call, "result", "a keras.Model", describe(reloaded), ROUND_TRIP)
     check_values(keras.ops.convert_to_numpy(reloaded(x, training=False)),

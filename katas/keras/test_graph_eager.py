@@ -10,7 +10,7 @@ import tensorflow as tf
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from katas._support.checks import check_equal, check_tensor, describe, fail
+from katas._support.checks import check_equal, check_tensor, describe, error_line, fail
 from katas._support.strategies import arrays, shapes, to_tf
 
 FUNCTIONS = {
@@ -28,8 +28,8 @@ def _run(graph, x, call):
     try:
         return graph(x)
     except (TypeError, ValueError, tf.errors.OpError) as error:
-        fail(call, "behaviour", f"the eager result for a {describe(x)} input", f"{type(error).__name__}: "
-             f"{str(error).splitlines()[0][:160]}", "tf.function(fn) with no input_signature accepts every "
+        fail(call, "behaviour", f"the eager result for a {describe(x)} input", error_line(error, 160),
+             "tf.function(fn) with no input_signature accepts every "
              "dtype and shape fn accepts")
 
 

@@ -10,7 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from katas._support import curves
-from katas._support.checks import built_the_keras_3_way, check_close, check_equal, check_values, describe, fail
+from katas._support.checks import (built_the_keras_3_way, check_close, check_equal, check_values, describe,
+                                   error_line, fail)
 from katas._support.data import HOURS, SCORES
 
 LAYOUT = "keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)]): a straight line w * hours + b"
@@ -125,8 +126,7 @@ def predicted(kata, model, hours, described):
     try:
         return kata.predict_score(model, hours), call
     except Exception as error:  # noqa: BLE001 - the learner's error, said with what was called
-        first = (str(error).strip().splitlines() or [""])[0]
-        fail(call, "behaviour", "a Python float", f"{type(error).__name__}: {first}", PREDICT)
+        fail(call, "behaviour", "a Python float", error_line(error), PREDICT)
 
 
 @settings(max_examples=6)

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from katas._support.checks import check_equal, check_tensor, fail
+from katas._support.checks import check_equal, check_tensor, error_line, fail, message_line
 from katas._support.strategies import arrays, shapes, to_torch
 
 SAVE = "torch.save(model.state_dict(), path): a dict of the parameters and buffers, under their names, as they are"
@@ -75,7 +75,7 @@ def read_back(path, call):
     except pickle.UnpicklingError as error:
         fail(call, "file", "tensors that torch.load(path, weights_only=True) reads back",
              "refused: " + next((line.strip() for line in str(error).splitlines() if "WeightsUnpickler" in line),
-                                str(error).splitlines()[0]),
+                                message_line(error)),
              "save model.state_dict(), not the model object, and keep the tensors (no .numpy())")
 
 
@@ -183,7 +183,7 @@ def test_a_checkpoint_saved_on_a_gpu_loads_onto_device(kata, device, tmp_path):
             reloaded = kata.load_weights(builder, tmp_path / "from-a-gpu.pt", torch.device(device))
             recording = torch.is_grad_enabled()
     except RuntimeError as error:
-        fail(call, "result", f"the model on {device}", f"RuntimeError: {str(error).splitlines()[0]}",
+        fail(call, "result", f"the model on {device}", error_line(error),
              "torch.load(path, map_location=device, weights_only=True): map_location puts the tensors on device "
              "whatever device they were saved from")
     if recording:
@@ -224,7 +224,7 @@ def test_a_checkpoint_carrying_code_is_refused_and_nothing_runs(kata, tmp_path, 
     except pickle.UnpicklingError:
         got = None
     except Exception as error:  # noqa: BLE001  (any other error is judged below, after the marker)
-        got = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        got = error_line(error)
     finally:
         if marker.exists():
             fail(call, "result", "refused before any of the file's code runs", "the file's code ran", SAFE)

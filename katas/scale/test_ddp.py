@@ -22,7 +22,7 @@ from torch import nn
 from torch.utils.data.distributed import DistributedSampler
 
 from katas._support import fresh
-from katas._support.checks import KataMismatch, check_equal, check_tensor, describe, fail
+from katas._support.checks import KataMismatch, check_equal, check_tensor, describe, error_line, fail
 
 pytestmark = pytest.mark.usefixtures("torch_one_thread")  # tiny tensors: one math thread (conftest.py)
 
@@ -247,8 +247,7 @@ def test_a_ddp_step_on_two_processes_equals_one_full_batch_step(kata, tmp_path):
     try:
         saved = torch.load(folders[0] / "checkpoint.pt", weights_only=True)
     except Exception as error:  # noqa: BLE001 - a file of the wrong kind is the learner's to fix
-        fail(saved_call, "file", "the Linear's state_dict (tensors only)", f"{type(error).__name__}: "
-             f"{str(error).strip().splitlines()[0] if str(error).strip() else ''}",
+        fail(saved_call, "file", "the Linear's state_dict (tensors only)", error_line(error, None),
              "torch.save(ddp.module.state_dict(), checkpoint_path): the weights, not the model object")
     if not isinstance(saved, dict):
         fail(saved_call, "file content", "a dict {'weight': tensor, 'bias': tensor}", describe(saved),

@@ -18,6 +18,12 @@ def default_inductor(model):
     return torch.compile(model)
 
 
+@mistake("returned what model.compile(...) returns, which is None: it compiles the model in place",
+         replaces="compiled")
+def returned_model_compile(model):
+    return model.compile(backend="aot_eager")
+
+
 @mistake("forgot torch.compiler.reset(): what dynamo learnt before (sizes that changed, cached graphs, the "
          "recompile count) changes the count", replaces="count_compiles")
 def no_reset(model, inputs, dynamic=None):
