@@ -36,13 +36,19 @@ def layer_problems(draw: st.DrawFn) -> Problem:
     """x, target, weight, bias with N, in and out all different, so transposes cannot pass."""
     n, n_in, n_out = draw(shapes(min_dims=3, max_dims=3, min_side=1, max_side=5, distinct=True), label="(N, in, out)")
     dtype = draw(st.sampled_from(["float32", "float64"]), label="dtype")
-    return tuple(to_torch(draw(arrays(dtype, shape, bound=3), label=name)) for name, shape in
-                 [("x", (n, n_in)), ("target", (n, n_out)), ("weight", (n_out, n_in)), ("bias", (n_out,))])
+    x, target, weight, bias = (to_torch(draw(arrays(dtype, shape, bound=3), label=name)) for name, shape in
+                               [("x", (n, n_in)), ("target", (n, n_out)), ("weight", (n_out, n_in)),
+                                ("bias", (n_out,))])
+    if draw(st.booleans(), label="weight and bias require grad (an nn.Linear's parameters)"):
+        weight, bias = weight.requires_grad_(True), bias.requires_grad_(True)
+    return x, target, weight, bias
 
 
-def pinned(n: int, n_in: int, n_out: int, dtype: torch.dtype, *, views: bool = False) -> Problem:
+def pinned(n: int, n_in: int, n_out: int, dtype: torch.dtype, *, views: bool = False,
+           parameters: bool = False) -> Problem:
     """A fixed problem; with ``views`` every argument is a view that is not contiguous (matrices
-    transposed, the bias every other element of a longer vector)."""
+    transposed, the bias every other element of a longer vector); with ``parameters`` weight and
+    bias require grad, as an ``nn.Linear``'s parameters do."""
     values = np.random.default_rng(n * 100 + n_in * 10 + n_out)
     x, weight = values.uniform(-3, 3, (n, n_in)), values.uniform(-3, 3, (n_out, n_in))
     target, bias = values.uniform(-3, 3, (n, n_out)), values.uniform(-3, 3, (n_out,))
@@ -54,7 +60,7 @@ def pinned(n: int, n_in: int, n_out: int, dtype: torch.dtype, *, views: bool = F
             return torch.tensor(np.ascontiguousarray(a.T), dtype=dtype).T  # (torch.tensor keeps a.T's layout)
         return torch.tensor(np.repeat(a, 2), dtype=dtype)[::2]
 
-    return tensor(x), tensor(target), tensor(weight), tensor(bias)
+    return tensor(x), tensor(target), tensor(weight).requires_grad_(parameters), tensor(bias).requires_grad_(parameters)
 
 
 def autograd_oracle(x: torch.Tensor, target: torch.Tensor, weight: torch.Tensor,
@@ -107,7 +113,8 @@ def misconception_for(name: str, got: Any, expected: torch.Tensor, x: torch.Tens
 def check_gradients(kata: Any, problem: Problem) -> None:
     __tracebackhide__ = True
     # fresh copies with the same strides (a non-contiguous view stays one): pinned examples are shared
-    problem = tuple(torch.empty_strided(t.shape, t.stride(), dtype=t.dtype).copy_(t.detach()) for t in problem)
+    problem = tuple(torch.empty_strided(t.shape, t.stride(), dtype=t.dtype).copy_(t.detach())
+                    .requires_grad_(t.requires_grad) for t in problem)
     x, target, weight, bias = problem
     call = (f"mse_linear_grads(x {describe(x)}, target {tuple(target.shape)}, weight {tuple(weight.shape)}, "
             f"bias {tuple(bias.shape)})")
@@ -144,6 +151,7 @@ def check_gradients(kata: Any, problem: Problem) -> None:
 @example(problem=pinned(5, 3, 2, torch.float64))
 @example(problem=pinned(4, 2, 6, torch.float32, views=True))
 @example(problem=pinned(3, 1, 4, torch.float64, views=True))
+@example(problem=pinned(4, 3, 2, torch.float32, parameters=True))  # weight and bias require grad: still after
 def test_hand_gradients_match_autograd(kata, problem):
     check_gradients(kata, problem)
 

@@ -81,12 +81,12 @@ def autograd_gradient(f: Any, x: torch.Tensor) -> torch.Tensor:
     return torch.autograd.grad(f(leaf), leaf)[0]
 
 
-def check_left_alone(x: torch.Tensor, before: torch.Tensor, *, call: str) -> None:
+def check_left_alone(x: torch.Tensor, before: torch.Tensor, *, call: str, requires_grad: bool = False) -> None:
     __tracebackhide__ = True
     check_tensor(x.detach(), before, framework="torch", call=f"{call}: x after the call", rtol=0, atol=0,
                  misconception="perturb a copy of x (x.detach() and .data share x's memory; .clone() copies), "
                  "or put each element back exactly: x must be unchanged")
-    check_equal(x.requires_grad, False, call=call, what="x.requires_grad after the call",
+    check_equal(x.requires_grad, requires_grad, call=call, what="x.requires_grad after the call",
                 misconception="take autograd's gradient on a copy: x.detach().clone().requires_grad_(True)")
     if x.grad is not None:
         fail(call, "x.grad after the call", None, describe(x.grad),
@@ -148,6 +148,30 @@ def test_gradients_agree_accepts_a_correct_gradient(kata, case):
                     misconception="floats never match exactly: compare element by element with the tolerances "
                     "(torch.allclose), return a Python bool, and leave x alone so a second call agrees too")
         check_left_alone(x, x_before, call=call)
+
+
+def cube_sum(v: torch.Tensor) -> torch.Tensor:
+    return (v**3).sum()
+
+
+def test_both_leave_an_x_that_requires_grad_alone(kata):
+    """x may come requiring grad (a model's parameter, say): it keeps requires_grad, gets no .grad,
+    and both functions answer as for any x."""
+    x = torch.tensor([0.5, -1.0, 2.0], dtype=F64, requires_grad=True)
+    before = x.detach().clone()
+    for name in ("central_difference", "gradients_agree"):
+        call = f"{name}(sum(x³), x float64 (3,) with requires_grad=True)"
+        for attempt in ("first call", "second call, same x"):
+            got = getattr(kata, name)(cube_sum, x)
+            if name == "gradients_agree":
+                check_equal(got, True, call=f"{call}, {attempt}", what="answer",
+                            misconception="take autograd's gradient on a detached copy of x: "
+                            "x.detach().clone().requires_grad_(True); x.clone() of an x that requires grad is "
+                            "not a leaf, so its .grad stays None and x's own .grad fills instead")
+            else:
+                check_tensor(got, 3 * before**2, framework="torch", call=f"{call}, {attempt}", rtol=1e-6, atol=1e-6,
+                             misconception=CENTRAL)
+            check_left_alone(x, before, call=call, requires_grad=True)
 
 
 def reference_difference(f: Any, x: torch.Tensor, h: float = 1e-6) -> torch.Tensor:

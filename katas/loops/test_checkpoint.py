@@ -112,8 +112,13 @@ def test_the_file_holds_the_state_dict_and_a_second_save_replaces_it(kata, tmp_p
 @settings(max_examples=6, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(problem=trained_models())
 @example(problem=None)  # pinned: 4 rows, 3 in, 5 hidden, 2 out, seed 3
+@example(problem="float64")  # the same, saved in float64 and built in float64: it comes back in float64
 def test_reload_predicts_identically(kata, device, tmp_path, problem):
-    model, builder, x = problem if problem is not None else trained(4, 3, 5, 2, seed=3)
+    if problem == "float64" and device == "mps":
+        return  # MPS has no float64
+    model, builder, x = problem if problem not in (None, "float64") else trained(4, 3, 5, 2, seed=3)
+    if problem == "float64":
+        model, x, builder = model.double(), x.double(), float64_builder(builder)
     expected = model.eval()(x).detach()
     before = {name: value.clone() for name, value in model.state_dict().items()}
     path = str(tmp_path / "model.pt")  # a str, as in the docstring's example
@@ -126,7 +131,8 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
         check_tensor(value, before[name], framework="torch", call=f"{saving}: the model's {name} afterwards",
                      rtol=0, atol=0, misconception="saving leaves the model as it was: no .cpu(), .half() or "
                                                    "in-place change of its tensors")
-    call = "load_weights(build, 'model.pt', device) after save_weights(model with BatchNorm1d and Dropout, 'model.pt')"
+    call = (f"load_weights(build, 'model.pt', device) after save_weights(model with BatchNorm1d and Dropout"
+            f"{', in float64' if x.dtype == torch.float64 else ''}, 'model.pt')")
     try:
         reloaded = kata.load_weights(builder, path, device)
         leaked = not torch.is_grad_enabled()
@@ -143,7 +149,7 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
     check_equal(training, [], call=call, what="modules still in train mode",
                 misconception="return the model in eval mode, model.eval() (with the parentheses): in train mode "
                               "dropout and batch norm change the outputs")
-    check_dtype_and_device(reloaded, call, device)
+    check_dtype_and_device(reloaded, call, device, dtype=x.dtype)
     with torch.no_grad():
         got = reloaded(x.to(device))
     exact = device == "cpu"
@@ -152,11 +158,16 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
                  misconception=f"{RELOAD}; load_state_dict loads the buffers too (batch norm's running statistics)")
 
 
-def check_dtype_and_device(reloaded, call, device="cpu"):
+def float64_builder(builder):
+    """``builder`` whose model is made in float64, as a float64 model's own builder would."""
+    return lambda: builder().double()
+
+
+def check_dtype_and_device(reloaded, call, device="cpu", dtype=torch.float32):
     """The reloaded parameters' dtype (as saved) and device (the one asked for)."""
     dtypes = sorted({str(p.dtype).removeprefix("torch.") for p in reloaded.parameters()})
-    check_equal(dtypes, ["float32"], call=call, what="dtype of the reloaded parameters",
-                misconception="the saved model's dtype, as saved: no .double() or .to(dtype) after loading")
+    check_equal(dtypes, [str(dtype).removeprefix("torch.")], call=call, what="dtype of the reloaded parameters",
+                misconception="the saved model's dtype, as saved: no .double(), .float() or .to(dtype) after loading")
     devices = sorted({p.device.type for p in reloaded.parameters()})
     check_equal(devices, [torch.device(device).type], call=call, what="device of the reloaded parameters",
                 misconception="return model.to(device): load_state_dict copies the values into the model "

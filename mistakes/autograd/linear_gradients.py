@@ -153,3 +153,16 @@ def view_on_non_contiguous(x, target, weight, bias):
     residual = (y.reshape(-1) - target.view(-1)).view(n, out)
     dy = 2 * residual / residual.numel()
     return dy.T @ x, dy.sum(dim=0)
+
+
+# Held-out blind round (2026-12-03): written from the stub alone and run against the tests as they were;
+# the tests let this through until weight and bias came requiring grad, as an nn.Linear's parameters do.
+
+@mistake("switched requires_grad off on weight and bias 'since no autograd is allowed'; the docstring says "
+         "the arguments are left unchanged, requires_grad included", replaces="mse_linear_grads")
+def turns_off_requires_grad(x, target, weight, bias):
+    weight.requires_grad_(False)
+    bias.requires_grad_(False)
+    r = x @ weight.T + bias - target
+    dy = 2 * r / r.numel()
+    return dy.T @ x, dy.sum(dim=0)

@@ -248,3 +248,22 @@ def calls_f_on_a_flat_copy(f, x, h=1e-6):
         down[i] -= h
         out[i] = (f(up if x.dim() == 0 else up.reshape(x.shape)) - f(down if x.dim() == 0 else down.reshape(x.shape))) / (2 * h)
     return out.reshape(x.shape)
+
+
+# Held-out blind round (2026-12-03): written from the stub alone and run against the tests as they were;
+# the tests let this through until an x that requires grad came in.
+
+@mistake("took the autograd gradient on x.clone() without detach: for an x that requires grad the clone "
+         "is not a leaf, so x itself gets the .grad (the docstring says take it on a copy and leave x alone)",
+         replaces="gradients_agree")
+def clone_without_detach(f, x, rtol=1e-5, atol=1e-7):
+    xc = x.clone().requires_grad_(True)
+    f(xc).backward()
+    flat = x.detach().reshape(-1)
+    numeric = torch.empty_like(flat)
+    for i in range(flat.numel()):
+        up, down = flat.clone(), flat.clone()
+        up[i] += 1e-6
+        down[i] -= 1e-6
+        numeric[i] = (f(up.reshape(x.shape)) - f(down.reshape(x.shape))) / 2e-6
+    return bool(torch.allclose(xc.grad, numeric.reshape(x.shape), rtol=rtol, atol=atol))

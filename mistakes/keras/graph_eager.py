@@ -247,3 +247,12 @@ def shared_graph_cache(fn, _GRAPH_CACHE={}):  # noqa: B006 - the cache is the mi
 @mistake("computed in float32 inside the graph and cast the result back to the input's dtype", replaces="graph_version")
 def float32_inside_cast_back(fn):
     return tf.function(lambda x: tf.cast(fn(tf.cast(x, tf.float32)), x.dtype))
+
+
+# Held-out blind round (2026-12-03): written from the stub alone and run against the tests as they were;
+# the tests let this through until a function with string ops came in.
+
+@mistake("added jit_compile=True to make the graph faster: XLA refuses ops fn runs eagerly (string ops) and "
+         "rounds some others differently, so the results are no longer eager's for every fn", replaces="graph_version")
+def xla_compiled_graph(fn):
+    return tf.function(fn, jit_compile=True)

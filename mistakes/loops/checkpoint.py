@@ -175,3 +175,15 @@ def grad_mode_switched_back_on(build, path, device):
     model.load_state_dict(torch.load(path, map_location=device, weights_only=True))
     torch.set_grad_enabled(True)
     return model.to(device).eval()
+
+
+# Held-out blind round (2026-12-03): written from the stub alone and run against the tests as they were;
+# the tests let this through until a float64 model was saved and loaded.
+
+@mistake("added model.float() after loading 'to be safe', so a model saved in float64 comes back as float32 "
+         "and no longer predicts exactly the same (the docstring says same dtype)", replaces="load_weights")
+def load_casts_to_float32(build, path, device):
+    state = torch.load(path, map_location=device, weights_only=True)
+    model = build().to(device)
+    model.load_state_dict(state)
+    return model.float().eval()

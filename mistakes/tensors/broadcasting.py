@@ -211,3 +211,11 @@ def torch_functional_broadcast_shapes(a, b):
         return tuple(torch.functional.broadcast_shapes(a, b))
     except RuntimeError:
         raise ValueError(f"shapes {a} and {b} do not broadcast") from None
+
+
+# Held-out blind round (2026-12-03): written from the stub alone and run against the tests as they were;
+# the tests let this through until "on their device" was checked on the meta device.
+
+@mistake("moved both to the CPU before adding, so the result is not on the inputs' device", replaces="add_bias")
+def moved_to_cpu(x, b):
+    return x.cpu() + b.cpu()
