@@ -292,3 +292,25 @@ def train_on_batch_loop(model, optimizer, loss_fn, x, y, epochs, batch_size):
             total += float(model.train_on_batch(xb, yb)) * len(xb)
         losses.append(total / len(x))
     return losses
+
+
+# Held-out blind round (2026-12-03): written from the stub alone and run against the tests as they were;
+# the tests let this through until a 1-D y came in.
+
+@mistake("made a 1-D y into a column in place (y.shape = (N, 1)) to match the predictions: the caller's y is "
+         "changed (the docstring says x and y are left unchanged)", replaces="train_with_tape")
+def tape_reshapes_y_in_place(model, optimizer, loss_fn, x, y, epochs, batch_size):
+    if y.ndim == 1:
+        y.shape = (y.shape[0], 1)
+    history = []
+    for _ in range(epochs):
+        total = 0.0
+        for start in range(0, len(x), batch_size):
+            xb, yb = x[start:start + batch_size], y[start:start + batch_size]
+            with tf.GradientTape() as tape:
+                loss = loss_fn(yb, model(xb, training=True))
+            grads = tape.gradient(loss, model.trainable_variables)
+            optimizer.apply_gradients(zip(grads, model.trainable_variables))
+            total += float(loss) * len(xb)
+        history.append(total / len(x))
+    return history
