@@ -14,7 +14,8 @@ from torch import nn
 def predict(model: nn.Module, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """Class probabilities (softmax of the logits over the classes, dim 1) and the predicted
     class of each row (the index of its largest probability, int64, shape (N,)), as a tuple
-    ``(probabilities, classes)``, for a model that outputs logits of shape (N, classes).
+    ``(probabilities, classes)``, for a model that outputs logits of shape (N, classes). The
+    probabilities keep the logits' dtype; both tensors are on x's device.
 
     The same every time it is called: the model runs in eval mode, inside a
     ``with torch.no_grad():`` block (no graph recorded; recording is back on afterwards). The

@@ -9,7 +9,8 @@ import torch
 
 def best_device() -> torch.device:
     """The best device here, as a torch.device: cuda if torch.cuda.is_available(), else mps if
-    torch.backends.mps.is_available(), else cpu. Ask on every call; do not remember the answer.
+    torch.backends.mps.is_available(), else cpu. Ask on every call, through those two modules
+    (the tests stand in for the two functions there); do not remember the answer.
 
     >>> best_device()          # on a machine without a GPU
     device(type='cpu')

@@ -24,7 +24,7 @@ def try_view(t: torch.Tensor, shape: tuple[int, ...]) -> torch.Tensor | None:
     """A view of ``t`` with ``shape`` that shares ``t``'s storage, or None when no view is
     possible (for example flattening a transposed tensor). Never a copy, and ``t`` is left as
     it was. Some non-contiguous tensors can still be viewed (every other row of a matrix, split
-    along its last side): return their view.
+    along its last side): return their view. ``shape`` always holds t's number of elements.
 
     >>> try_view(torch.zeros(2, 3).T, (6,)) is None
     True
