@@ -52,8 +52,8 @@ def accuracy(logits: torch.Tensor, labels: torch.Tensor) -> float:
 
 def train_digits(x: torch.Tensor, labels: torch.Tensor, epochs: int = 10, seed: int = 0) -> nn.Module:
     """A ``digit_mlp`` trained on the prepared images ``x`` (N, 64) and their ``labels`` (N,) for
-    ``epochs`` full passes over the data: mini-batches of 64 rows or fewer from a seeded DataLoader
-    that shuffles them anew every epoch; for each batch one Adam step on that batch's gradient
+    ``epochs`` full passes over the data: mini-batches of 64 rows or fewer, shuffled anew every
+    epoch (a seeded DataLoader does it); for each batch one Adam step on that batch's gradient
     alone (``zero_grad``), the loss ``nn.functional.cross_entropy(logits, labels)`` (or
     ``nn.CrossEntropyLoss()``). Seed everything from ``seed``: the same seed gives the same
     model on every run, another seed another model. Returns it in eval mode; ``x`` and
