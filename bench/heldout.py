@@ -9,7 +9,7 @@ with ``redteam/BRIEF.md``), kept as ``SAMPLE/<topic>/<kata>_mistakes.py`` and
 copy of the project (``tests/sandbox.py``'s, stubs as shipped) they replace the kata's own modules, and ``pytest --verify`` says which
 mistakes its tests reject and which alternatives they accept.
 
-    .venv/bin/python bench/heldout.py SAMPLE [--profile ci|pinned|learner]
+    .venv/bin/python bench/heldout.py SAMPLE [--profile ci|pinned|learner] [--kata-timeout SECONDS]
 
 prints, per kata, mistakes rejected and alternatives accepted, then each mistake let through and
 each alternative refused: each is either a gap in the tests (strengthen them, and keep the
@@ -36,12 +36,16 @@ def main() -> int:
     parser.add_argument("sample", type=Path, help="folder of <topic>/<kata>_mistakes.py and _alternatives.py")
     parser.add_argument("--profile", default="ci", help="Hypothesis profile (ci: the derandomized one; pinned: "
                                                         "the @example pins alone)")
+    parser.add_argument("--kata-timeout", type=float, help="seconds one test may run (the kata's own budget "
+                                                            "by default); larger where the machine is shared")
     args = parser.parse_args()
     katas = sorted({f"{path.parent.name}/{path.name.rsplit('_', 1)[0]}"
                     for path in args.sample.glob("*/*_*.py") if path.stem.endswith(("_mistakes", "_alternatives"))})
     if not katas:
         parser.error(f"no <topic>/<kata>_mistakes.py or _alternatives.py under {args.sample}")
     env = {"CI": "true", "HYPOTHESIS_PROFILE": args.profile}
+    if args.kata_timeout is not None:
+        env["KATAS_TIMEOUT"] = f"{args.kata_timeout:g}"
     totals = {"mistake": [0, 0], "alternative": [0, 0]}  # [right verdicts, all]
     wrong: list[str] = []
     print(f"held-out sample {args.sample} ({args.profile} profile): {len(katas)} katas")
