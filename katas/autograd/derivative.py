@@ -31,7 +31,7 @@ def derivative(f: Callable[[torch.Tensor], torch.Tensor], w: float) -> float:
 
 def tf_derivative(f: Callable[[tf.Tensor], tf.Tensor], w: float) -> float:
     """The same with TensorFlow: df/dw at ``w`` via ``tf.GradientTape``, as a Python float
-    (not a tensor, not an int, not the np.float32 that ``.numpy()`` gives on float32).
+    (not a tensor, not the NumPy scalar that ``.numpy()`` gives, not an int).
 
     Evaluate ``f`` exactly once, inside the tape, at a 0-d float32 or float64 ``tf.Variable``
     holding ``w`` (or a constant the tape watches).
