@@ -18,6 +18,9 @@ ERRORS = {
     "RuntimeError": ("    return float(torch.ones(2, 3).T.view(6)[0])\n", r"ERROR RuntimeError: view size is not compatible"),
     "shape mismatch": ("    return float((torch.ones(2, 3) @ torch.ones(2, 3)).sum())\n",
                        r"ERROR RuntimeError: mat1 and mat2 shapes cannot be multiplied"),
+    # raised from C straight under the learner's line, as an op MPS lacks would: not the stub's TODO
+    "NotImplementedError": ('    return float(torch.zeros(1, device="meta").cpu())\n',
+                            r"ERROR NotImplementedError: Cannot copy out of meta tensor"),
 }
 
 

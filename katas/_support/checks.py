@@ -123,6 +123,33 @@ def check_tensor(
     check_values(to_numpy(got), want, call=call, misconception=misconception, rtol=rtol, atol=atol)
 
 
+def check_on_meta(
+    run: Any, *, call: str, shape: tuple[int, ...], dtype: Any, advice: str, misconception: str = "",
+) -> None:
+    """"On their device", checked on every machine: ``run()`` calls the learner's function on
+    tensors of torch's meta device, which has shapes and dtypes but no values, so a detour through
+    the CPU (``.cpu()``, ``.numpy()``, ``.to("cpu")``, a new tensor made without ``device=``)
+    fails there, as it would leave a GPU. The result must be a meta tensor of ``shape`` and
+    ``dtype``. ``call`` describes the call; ``advice`` says how to stay on the device.
+    """
+    __tracebackhide__ = True
+    import torch
+
+    from katas._support.loader import stub_location
+
+    try:
+        got = run()
+    except (NotImplementedError, TypeError, RuntimeError, ValueError) as error:
+        if stub_location(error):
+            raise  # the stub's own TODO
+        fail(call, "behaviour", "a tensor on the meta device", error_line(error), advice)
+    if not isinstance(got, torch.Tensor):
+        fail(call, "type", "a torch tensor", describe(got), misconception)
+    check_equal(str(got.device), "meta", call=call, what="device of the result", misconception=advice)
+    check_equal(tuple(got.shape), tuple(shape), call=call, what="shape", misconception=misconception)
+    check_equal(got.dtype, dtype, call=call, what="dtype", misconception=misconception)
+
+
 def check_values(
     got: np.ndarray,
     expected: np.ndarray,

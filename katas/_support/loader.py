@@ -123,11 +123,14 @@ class KataTodo(BaseException):
 
 def stub_location(error: BaseException) -> tuple[str, int, str] | None:
     """(path relative to the repo, line, function) where a kata stub itself raised ``error`` (its
-    innermost frame is in a stub file), or None. A NotImplementedError that the learner's code
-    ran into elsewhere (a framework method that is not implemented) is the learner's error, not
-    an untouched stub."""
+    innermost frame is in a stub file, at a ``raise``), or None. A NotImplementedError that the
+    learner's code ran into elsewhere (a framework method that is not implemented, or an op that
+    raises it from C straight under the learner's line: ``.cpu()`` of a meta tensor, an op MPS
+    lacks) is the learner's error, not an untouched stub."""
     frames = traceback.extract_tb(error.__traceback__)
-    if frames and curriculum.for_source_file(path := Path(frames[-1].filename)) is not None:
+    if not frames or curriculum.for_source_file(path := Path(frames[-1].filename)) is None:
+        return None
+    if (frames[-1].line or "raise").lstrip().startswith("raise"):  # no source to read: as before
         return path.resolve().relative_to(ROOT).as_posix(), frames[-1].lineno or 0, frames[-1].name
     return None
 

@@ -9,6 +9,7 @@ with ``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1``, which makes torch.load default to w
 as it did before torch 2.6.
 """
 
+import contextlib
 import functools
 import pathlib
 import pickle
@@ -122,8 +123,14 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
     expected = model.eval()(x).detach()
     before = {name: value.clone() for name, value in model.state_dict().items()}
     path = str(tmp_path / "model.pt")  # a str, as in the docstring's example
-    kata.save_weights(model, path)
+    with conversions_of(model) as conversions:
+        kata.save_weights(model, path)
     saving = "save_weights(model with BatchNorm1d and Dropout, in eval mode, 'model.pt')"
+    if conversions:
+        fail(saving, "the model afterwards", "left where it was, as it was",
+             f"converted in place {len(conversions)} time(s), by .cpu(), .to(), .half() or the like",
+             "saving leaves the model as it was: model.cpu() moves the caller's model off its GPU; save "
+             "model.state_dict() as it is")
     check_equal([name or "the model" for name, m in model.named_modules() if m.training], [], call=saving,
                 what="modules of the saved model in train mode afterwards",
                 misconception="saving leaves the model as it was, in the mode it was in: no model.train() after")
@@ -156,6 +163,24 @@ def test_reload_predicts_identically(kata, device, tmp_path, problem):
     check_tensor(got, expected, framework="torch", device=device, call=f"{call}: predictions on x {tuple(x.shape)}",
                  rtol=0 if exact else 1e-5, atol=0 if exact else 1e-6,
                  misconception=f"{RELOAD}; load_state_dict loads the buffers too (batch norm's running statistics)")
+
+
+@contextlib.contextmanager
+def conversions_of(model):
+    """The conversions (``.to()``, ``.cpu()``, ``.cuda()``, ``.half()``, ...) applied to ``model``
+    itself while the block runs, one list item each: they all go through ``nn.Module._apply``,
+    so a move is seen on every machine, even where ``.cpu()`` changes nothing. A copy of the model
+    may be converted freely."""
+    conversions, apply = [], nn.Module._apply
+
+    def watched(self, fn, *args, **kwargs):
+        if self is model:
+            conversions.append(fn)
+        return apply(self, fn, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(nn.Module, "_apply", watched)
+        yield conversions
 
 
 def float64_builder(builder):

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from katas._support.checks import KataMismatch, check_tensor, describe, expect_error, forbidden
+from katas._support.checks import KataMismatch, check_on_meta, check_tensor, describe, expect_error, forbidden
 from katas._support.strategies import (
     FRAMEWORKS, arrays, float_dtypes, pick, require, shapes, to_framework, to_tf, to_torch,
 )
@@ -53,6 +53,19 @@ def test_dense_matches_numpy(kata, device, data):
                  call=f"dense({describe(x)}, {describe(W)}, {describe(b)})")
 
 
+def test_dense_keeps_the_inputs_device(kata):
+    """"On their device", checked on every machine, on the meta device (see ``check_on_meta``)."""
+    dense = kata.dense  # skips here without torch
+    import torch
+
+    x, W, b = (torch.empty(shape, dtype=torch.float64, device="meta") for shape in ((5, 2, 3), (3, 4), (4,)))
+    check_on_meta(lambda: dense(x, W, b), shape=(5, 2, 4), dtype=torch.float64, misconception=DENSE,
+                  call="dense(x float64 (5, 2, 3), W float64 (3, 4), b float64 (4,)), all on the meta device "
+                  "(shapes without values, for a GPU)",
+                  advice="x @ W + b runs where x, W and b are: no .cpu(), .numpy() or .to('cpu') on the way, "
+                  "which leaves their device")
+
+
 @given(data=st.data())
 @example(data="3d")
 def test_tf_dense_matches_numpy_on_its_device(kata, tf_device, data):
@@ -75,6 +88,8 @@ def mismatched_inputs(draw):
 FITS_TRANSPOSE = (np.ones((2, 3), np.float32), np.ones((4, 3), np.float32), np.ones(3, np.float32))
 #: a batch of (2, 3) matrices with 4 features against W (5, 2): the check is on the last side of any x
 BATCHED_MISMATCH = (np.ones((2, 3, 4), np.float32), np.ones((5, 2), np.float32), np.ones(2, np.float32))
+#: one sample, x of shape (in,), against W (4, 2): no batch dimension, still a mismatch (dense only)
+ONE_SAMPLE_MISMATCH = (np.ones(3, np.float32), np.ones((4, 2), np.float32), np.ones(2, np.float32))
 
 
 class before_multiplying(forbidden):  # noqa: N801
@@ -120,8 +135,11 @@ class before_multiplying(forbidden):  # noqa: N801
 @given(inputs=mismatched_inputs())
 @example(inputs=FITS_TRANSPOSE)
 @example(inputs=BATCHED_MISMATCH)
+@example(inputs=ONE_SAMPLE_MISMATCH)
 def test_shape_mismatch_raises_value_error_naming_both_shapes(kata, framework, inputs):
     x, W, b = inputs
+    if x.ndim == 1 and framework != "torch":
+        return  # tf_dense is for x with at least one batch dimension
     call = f"{'dense' if framework == 'torch' else 'tf_dense'}(x {x.shape}, W {W.shape}, b {b.shape})"
     error = None
     with before_multiplying(framework, call):  # outside expect_error, so a product is reported as such

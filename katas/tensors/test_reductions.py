@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from katas._support.checks import check_tensor, describe, dtype_name, fail, framework_of
+from katas._support.checks import check_on_meta, check_tensor, describe, dtype_name, fail, framework_of
 from katas._support.strategies import FRAMEWORKS, float_arrays, pick, to_framework, to_torch
 
 ARRAYS = float_arrays(min_dims=1, max_dims=3, min_side=1, distinct=True)
@@ -115,6 +115,21 @@ def test_tf_column_means(kata, x, layout):
     got = kata.tf_column_means(to_framework("tensorflow", x))
     check_tensor(got, want, framework="tensorflow", call=f"tf_column_means({describe(x)})",
                  misconception=hint(got, want, "tensorflow", TF_COLUMN_HINTS), **tolerance(x))
+
+
+@pytest.mark.parametrize("function", ["column_means", "means_keepdim"])
+def test_torch_results_stay_on_the_inputs_device(kata, function):
+    """"Every function returns a tensor of its input's ... device", checked on every machine, on
+    the meta device (see ``check_on_meta``)."""
+    reduce = getattr(kata, function)  # skips here without torch
+    import torch
+
+    x = torch.empty(2, 3, 4, dtype=torch.float64, device="meta")
+    args, shape = ((), (3, 4)) if function == "column_means" else ((-1,), (2, 3, 1))
+    check_on_meta(lambda: reduce(x, *args), shape=shape, dtype=torch.float64,
+                  call=f"{function}(x float64 (2, 3, 4){', dim=-1' if args else ''}) on the meta device "
+                  "(shapes without values, for a GPU)",
+                  advice="x.mean(...) runs where x is: no .cpu(), .numpy() or .to('cpu') on the way, which leaves its device")
 
 
 @st.composite

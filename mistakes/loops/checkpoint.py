@@ -187,3 +187,14 @@ def load_casts_to_float32(build, path, device):
     model = build().to(device)
     model.load_state_dict(state)
     return model.float().eval()
+
+
+# Found reading the held-out sample's notes (2026-12-03): "model is left as it was" was tried only on
+# models on the CPU, where model.cpu() changes nothing
+
+
+@mistake("moved the model to the CPU before saving, so the file loads anywhere: the caller's model leaves "
+         "its GPU", replaces="save_weights")
+def save_moves_the_model_to_the_cpu(model, path):
+    model.cpu()
+    torch.save(model.state_dict(), path)

@@ -145,3 +145,25 @@ def dense_linalg_matmul_caught(x, W, b):
         return torch.linalg.matmul(x, W) + b
     except RuntimeError:
         raise ValueError(f"x {tuple(x.shape)} does not fit W {tuple(W.shape)}") from None
+
+
+# Found reading the held-out sample's notes (2026-12-03): "on their device" was tried only on the
+# devices a machine has, so on a CPU-only machine a detour through NumPy passed
+
+
+@mistake("multiplied in NumPy and came back with torch.from_numpy: the result is on the CPU, not on the "
+         "inputs' device", replaces="dense")
+def dense_through_numpy(x, W, b):
+    import torch
+
+    if x.shape[-1] != W.shape[0]:
+        raise ValueError(f"x {tuple(x.shape)} does not fit W {tuple(W.shape)}")
+    return torch.from_numpy(x.detach().cpu().numpy() @ W.detach().cpu().numpy() + b.detach().cpu().numpy())
+
+
+@mistake("checked the sides only for a batched x (x.dim() >= 2): a single sample of the wrong size reaches "
+         "the matrix product", replaces="dense")
+def dense_checks_batched_only(x, W, b):
+    if x.dim() >= 2 and x.shape[-1] != W.shape[0]:
+        raise ValueError(f"x {tuple(x.shape)} does not fit W {tuple(W.shape)}")
+    return x @ W + b

@@ -131,3 +131,19 @@ def tf_column_means_transpose(x):
 @mistake("I always reduced axis 0 and ignored dim", replaces="tf_means_keepdim")
 def tf_means_keepdim_ignores_dim(x, dim):
     return tf.reduce_mean(x, axis=0, keepdims=True)
+
+
+# Found reading the held-out sample's notes (2026-12-03): "and device" was tried only on the devices
+# a machine has (means_keepdim on none), so on a CPU-only machine a detour through the CPU passed
+
+
+@mistake("averaged on the CPU to be safe (x.cpu().mean(0)): the result leaves the input's device",
+         replaces="column_means")
+def column_means_on_the_cpu(x):
+    return x.cpu().mean(dim=0)
+
+
+@mistake("averaged in NumPy and came back with torch.from_numpy: the result is on the CPU",
+         replaces="means_keepdim")
+def means_keepdim_through_numpy(x, dim):
+    return torch.from_numpy(x.detach().cpu().numpy().mean(axis=dim, keepdims=True))
