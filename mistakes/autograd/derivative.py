@@ -233,3 +233,16 @@ def tf_half_precision(f, w):
     with tf.GradientTape() as tape:
         y = f(x)
     return float(tape.gradient(y, x).numpy())
+
+
+# Held-out blind round (2026-12-03), run with the pinned profile (the @example pins alone): the pin
+# meant to catch rounding was 6w + 2 at w = 0.123, which is 2.738, four decimals; rounding to four
+# passed it, and only drawn examples rejected this
+
+
+@mistake("rounds the result to 4 decimals to make it look nice: loses the precision float64 is checked to",
+         replaces="derivative")
+def rounded_derivative(f, w):
+    wt = torch.tensor(float(w), dtype=torch.float64, requires_grad=True)
+    f(wt).backward()
+    return round(wt.grad.item(), 4)
