@@ -9,7 +9,8 @@
   narrows it, and a device asked for explicitly but absent is an error. ``tf_device`` is the
   TensorFlow counterpart ('/CPU:0' or '/GPU:0').
 - Hypothesis profiles: ``learner`` (default), ``ci`` (derandomized, chosen when ``CI`` is set),
-  ``thorough``; ``HYPOTHESIS_PROFILE`` picks one by name.
+  ``thorough``, ``pinned`` (the ``@example`` pins alone); ``HYPOTHESIS_PROFILE`` picks one by name.
+  ``--verify`` holds a named mistake to the ``@example`` pins alone, whatever the profile.
 - A kata this environment cannot run (a framework it needs is not installed, or Keras runs on
   another backend than it needs: ``katas/_support/frameworks.py``) is one skip with the reason.
 - A per-test timeout (``--kata-timeout``, ``KATAS_TIMEOUT``) so an endless loop fails one test.
@@ -407,6 +408,28 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
         pyfuncitem.user_properties.append((DECIDED_KEY, True))
         return True  # an earlier test rejected this mistake: nothing more to learn from this one
     return None
+
+
+@pytest.hookimpl(wrapper=True, specname="pytest_pyfunc_call")
+def pytest_pyfunc_call_mistakes_meet_the_pins_alone(pyfuncitem: pytest.Function) -> Any:
+    """A named mistake meets the ``@example`` pins of a property test and nothing drawn.
+
+    The pins hold the decisive cases, so a mistake is caught on every run, not by a lucky draw:
+    --verify holds the catalogue to that (a mistake only drawn examples catch is NOT REJECTED,
+    and wants a pin), and skips the drawn examples it would otherwise run for each mistake
+    before the test that rejects it. The solution, the stub and the alternatives meet the
+    profile's drawn examples as well.
+    """
+    target = getattr(getattr(pyfuncitem, "callspec", None), "params", {}).get("kata")
+    test = getattr(pyfuncitem.obj, "__func__", pyfuncitem.obj)
+    current = getattr(test, "_hypothesis_internal_use_settings", None)  # how @given keeps its settings
+    if not (isinstance(target, str) and target.startswith(MISTAKE) and current is not None):
+        return (yield)
+    test._hypothesis_internal_use_settings = settings(current, phases=[Phase.explicit])
+    try:
+        return (yield)
+    finally:
+        test._hypothesis_internal_use_settings = current
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -18,6 +18,18 @@ def correct_after_all(model, x):
 def detach_after(model, x):
     return model(x).detach()
 '''
+CAUGHT_ONLY_BY_A_DRAW = '''
+import torch
+from katas._support.mistakes import mistake
+
+
+@mistake("wrong only where no @example pins it: for inputs without 3 features", replaces="predict")
+def caught_only_by_a_draw(model, x):
+    if x.shape[1] == 3:  # the pin's input has 3 features
+        with torch.no_grad():
+            return model(x)
+    return model(x).detach()
+'''
 ALTERNATIVES = '''
 from katas._support.mistakes import alternative
 
@@ -50,3 +62,12 @@ def test_verify_fails_on_a_wrong_verdict_and_stops_testing_a_mistake_once_reject
 
     every = sandbox.pytest("--verify", "-q", KATA_TESTS, env={**env, "KATAS_VERIFY_EVERY_TEST": "1"})
     assert verdicts(every.output)["mistake:detach_after"] == "rejected  (1 of 4 tests fail for it)", every.output[-3000:]
+
+
+def test_a_named_mistake_meets_the_pins_alone_whatever_the_profile(sandbox):
+    """The pins hold the decisive cases: a mistake only a drawn example catches is NOT REJECTED,
+    even where the profile draws examples (and would catch it)."""
+    sandbox.write("mistakes/autograd/no_grad.py", CAUGHT_ONLY_BY_A_DRAW)
+    run = sandbox.pytest("--verify", "-q", KATA_TESTS, env={"HYPOTHESIS_PROFILE": "ci"})
+    assert run.returncode == 1, run.output[-3000:]
+    assert verdicts(run.output)["mistake:caught_only_by_a_draw"].startswith("NOT REJECTED"), run.output[-3000:]
