@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from katas._support.checks import check_equal, check_tensor, describe, fail
+from katas._support.checks import check_equal, check_on_meta, check_tensor, describe, fail
 
 EVAL = ("model.eval() (dropout off, BatchNorm's running statistics; it switches every sub-module, setting "
         "model.training by hand does not), torch.no_grad(), softmax over dim 1; then model.train(was_training)")
@@ -35,6 +35,25 @@ def make_model(sizes, seed, training, dtype, device):
         model[1].running_var.abs_().add_(0.5)
     model.train(training)
     return model.to(device), (torch.randn(n, n_in, generator=generator, dtype=dtype) * 2).to(device)
+
+
+
+@pytest.mark.parametrize("which", ["probabilities", "classes"])
+def test_predict_keeps_both_tensors_on_x_s_device(kata, which):
+    """"Both tensors are on x's device", checked on every machine, on torch's meta device (see
+    ``check_on_meta``): the model and x there have shapes and dtypes but no values."""
+    model, x = make_model((3, 4, 6, 2), 0, True, torch.float32, "meta")
+    index, shape, dtype = {"probabilities": (0, (3, 2), torch.float32), "classes": (1, (3,), torch.int64)}[which]
+    try:
+        check_on_meta(lambda: kata.predict(model, x)[index], shape=shape, dtype=dtype,
+                      call=f"predict(model in train mode, float32 x (3, 4), 2 classes), all on the meta device "
+                      f"(shapes without values, for a GPU): {which}",
+                      misconception=EVAL if which == "probabilities" else
+                      "probabilities.argmax(dim=1): the index (int64) of the largest probability in each row",
+                      advice="softmax and argmax run where the model's output is: no .cpu(), .numpy(), .item() or "
+                      "new tensor made without device= on the way, which leaves x's device")
+    finally:
+        torch.set_grad_enabled(True)  # a leaked grad mode must not spoil the next test
 
 
 @settings(max_examples=25)
