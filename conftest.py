@@ -436,6 +436,17 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     quiet_torch_logs()  # torch sets its loggers' levels when imported: keep its compile chatter off failure pages
 
 
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """What a test's code may leave switched for every test after it in this process, a learner's
+    ``torch.set_grad_enabled(False)`` or ``torch.set_default_dtype`` left on, is set back: one kata
+    (or, under --verify, one named mistake) never breaks the next. The test that ran has already
+    judged the leak (the katas that promise to leave grad mode alone check it)."""
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_grad_enabled(True)
+        torch.set_default_dtype(torch.float32)
+
+
 def _time_limit(item: pytest.Item) -> float:
     """Seconds ``item`` may run: its kata_timeout marker, else --kata-timeout, else its kata's budget."""
     if marker := item.get_closest_marker("kata_timeout"):

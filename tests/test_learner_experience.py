@@ -53,6 +53,33 @@ def test_a_broken_kata_fails_alone_with_one_clear_line(sandbox, breakage):
     assert {s for n, s in results.items() if "test_accumulation" in n} == {"FAILED"}, run.output
 
 
+LEAKS = """import torch
+
+
+def accumulated_grad(f, w, passes):
+    torch.set_grad_enabled(False)  # meant for one block, left off for everything after
+    torch.set_default_dtype(torch.float64)
+    return 0.0
+
+
+def per_batch_grads(model, batches):
+    torch.set_grad_enabled(False)
+    return []
+"""
+
+
+def test_a_kata_that_leaves_grad_mode_off_breaks_no_other(sandbox):
+    """A learner's torch.set_grad_enabled(False) (or set_default_dtype) left on fails their own
+    kata only: the next kata's tests start with grad mode on and float32 as the default dtype."""
+    sandbox.solve(SOLVED)
+    sandbox.write(f"katas/{BROKEN}.py", LEAKS)
+    run = sandbox.pytest(f"katas/{BROKEN.replace('/', '/test_')}.py", f"katas/{SOLVED.replace('/', '/test_')}.py",
+                         "-rA")
+    results = outcomes(run.output)
+    assert {s for n, s in results.items() if "test_linear_gradients" in n} == {"PASSED"}, run.output[-3000:]
+    assert {s for n, s in results.items() if "test_accumulation" in n} == {"FAILED"}, run.output[-3000:]
+
+
 def test_an_endless_loop_in_a_function_times_out_that_test_only(sandbox):
     sandbox.write("katas/autograd/accumulation.py", sandbox.root.joinpath("solutions/autograd/accumulation.py")
                   .read_text().replace("    grads = []\n", "    grads = []\n    while True:\n        pass\n"))
