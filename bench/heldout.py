@@ -34,8 +34,9 @@ VERDICT = re.compile(r"^\s*(rejected|NOT REJECTED|accepted|REJECTED|not run here
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sample", type=Path, help="folder of <topic>/<kata>_mistakes.py and _alternatives.py")
-    parser.add_argument("--profile", default="ci", help="Hypothesis profile (ci: the derandomized one; pinned: "
-                                                        "the @example pins alone)")
+    parser.add_argument("--profile", default="ci", help="Hypothesis profile of the alternatives (ci: the "
+                                                        "derandomized one; pinned: the @example pins alone); "
+                                                        "--verify holds mistakes to the pins alone either way")
     parser.add_argument("--kata-timeout", type=float, help="seconds one test may run (the kata's own budget "
                                                             "by default); larger where the machine is shared")
     args = parser.parse_args()
