@@ -38,22 +38,27 @@ def make_model(sizes, seed, training, dtype, device):
 
 
 
+def pair(result, call):
+    """predict's (probabilities, classes), or a failure that says what it returned instead."""
+    if not (isinstance(result, tuple) and len(result) == 2):
+        got = f"a {type(result).__name__}" + (f" of {len(result)} items" if hasattr(result, "__len__") else "")
+        fail(call, "result", "a tuple (probabilities, classes)", got, "return probabilities, classes")
+    return result
+
+
 @pytest.mark.parametrize("which", ["probabilities", "classes"])
 def test_predict_keeps_both_tensors_on_x_s_device(kata, which):
     """"Both tensors are on x's device", checked on every machine, on torch's meta device (see
     ``check_on_meta``): the model and x there have shapes and dtypes but no values."""
     model, x = make_model((3, 4, 6, 2), 0, True, torch.float32, "meta")
     index, shape, dtype = {"probabilities": (0, (3, 2), torch.float32), "classes": (1, (3,), torch.int64)}[which]
-    try:
-        check_on_meta(lambda: kata.predict(model, x)[index], shape=shape, dtype=dtype,
-                      call=f"predict(model in train mode, float32 x (3, 4), 2 classes), all on the meta device "
-                      f"(shapes without values, for a GPU): {which}",
-                      misconception=EVAL if which == "probabilities" else
-                      "probabilities.argmax(dim=1): the index (int64) of the largest probability in each row",
-                      advice="softmax and argmax run where the model's output is: no .cpu(), .numpy(), .item() or "
-                      "new tensor made without device= on the way, which leaves x's device")
-    finally:
-        torch.set_grad_enabled(True)  # a leaked grad mode must not spoil the next test
+    call = f"predict(model in train mode, float32 x (3, 4), 2 classes), all on the meta device (shapes without " \
+           f"values, for a GPU): {which}"
+    check_on_meta(lambda: pair(kata.predict(model, x), call)[index], shape=shape, dtype=dtype, call=call,
+                  misconception=EVAL if which == "probabilities" else
+                  "probabilities.argmax(dim=1): the index (int64) of the largest probability in each row",
+                  advice="softmax and argmax run where the model's output is: no .cpu(), .numpy(), .item() or "
+                  "new tensor made without device= on the way, which leaves x's device")
 
 
 @settings(max_examples=25)
@@ -81,10 +86,7 @@ def test_predict_is_eval_mode_inference_and_restores_the_mode(kata, device, size
     finally:
         hook.remove()
         torch.set_grad_enabled(True)  # a leaked grad mode must not spoil the next test
-    if not (isinstance(result, tuple) and len(result) == 2):
-        got = f"a {type(result).__name__}" + (f" of {len(result)} items" if hasattr(result, "__len__") else "")
-        fail(call, "result", "a tuple (probabilities, classes)", got, "return probabilities, classes")
-    probabilities, classes = result
+    probabilities, classes = pair(result, call)
     if leaked:
         fail(call, "grad mode afterwards", "recording again (torch.is_grad_enabled() is True)", "still switched off",
              "with torch.no_grad(): ... switches recording off for the block only; torch.set_grad_enabled(False) "
