@@ -71,3 +71,9 @@ def test_a_named_mistake_meets_the_pins_alone_whatever_the_profile(sandbox):
     run = sandbox.pytest("--verify", "-q", KATA_TESTS, env={"HYPOTHESIS_PROFILE": "ci"})
     assert run.returncode == 1, run.output[-3000:]
     assert verdicts(run.output)["mistake:caught_only_by_a_draw"].startswith("NOT REJECTED"), run.output[-3000:]
+    # the same answer as a learner's, where the profile's draws reach it: red
+    sandbox.solve("autograd/no_grad")
+    learner = sandbox.read("katas/autograd/no_grad.py") + CAUGHT_ONLY_BY_A_DRAW.replace("caught_only_by_a_draw", "predict")
+    sandbox.write("katas/autograd/no_grad.py", learner.replace("@mistake(", "# @mistake("))
+    drawn = sandbox.pytest("-q", KATA_TESTS, "-k", "predict_records_no_graph", env={"HYPOTHESIS_PROFILE": "ci"})
+    assert drawn.returncode == 1 and "1 failed" in drawn.output, drawn.output[-3000:]
