@@ -132,6 +132,7 @@ def test_broadcast_shape_matches_numpy(kata, shapes):
 
 @given(shapes=incompatible_shapes())
 @example(shapes=((3,), (4,)))
+@example(shapes=((2, 3), (4,)))  # the shapes named as passed in, not reversed or padded to one length
 def test_incompatible_shapes_raise_value_error_naming_both(kata, shapes):
     a, b = shapes
     call = f"broadcast_shape({a}, {b})"

@@ -219,3 +219,24 @@ def torch_functional_broadcast_shapes(a, b):
 @mistake("moved both to the CPU before adding, so the result is not on the inputs' device", replaces="add_bias")
 def moved_to_cpu(x, b):
     return x.cpu() + b.cpu()
+
+
+# Held-out blind round (2026-12-03), run with the pinned profile (the @example pins alone): the only
+# pin of the error, (3,) and (4,), reads the same reversed, and only drawn examples rejected this
+
+
+@mistake(
+    "reversed and padded a and b, then named those in the error: (2, 3) and (4,) are reported as (3, 2) and "
+    "(4, 1), not the shapes passed in",
+    replaces="broadcast_shape",
+)
+def message_names_reversed_shapes(a, b):
+    n = max(len(a), len(b))
+    a = tuple(reversed(a)) + (1,) * (n - len(a))
+    b = tuple(reversed(b)) + (1,) * (n - len(b))
+    out = []
+    for x, y in zip(a, b):
+        if x != y and x != 1 and y != 1:
+            raise ValueError(f"shapes {a} and {b} do not broadcast")
+        out.append(max(x, y))
+    return tuple(reversed(out))
